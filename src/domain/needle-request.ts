@@ -1,0 +1,58 @@
+// A Needle request: one Boston 311 case of type "Needle Pickup", and the compact columnar form the app loads.
+import { z } from 'zod';
+
+export const NEEDLE_STATUSES = ['unknown', 'open', 'closed'] as const;
+export type NeedleStatus = (typeof NEEDLE_STATUSES)[number];
+
+/** One request as the pipeline and the detail panel see it. Unknown fields are null, never guessed. */
+export type NeedleRequest = {
+  caseId: string | null;
+  /** Open date, YYYY-MM-DD (Boston local date). */
+  openedDate: string;
+  /** Close date, YYYY-MM-DD, or null when open or not published. */
+  closedDate: string | null;
+  status: NeedleStatus;
+  closureReason: string | null;
+  neighborhood: string | null;
+  street: string | null;
+  zip: string | null;
+  coordinates: [lng: number, lat: number];
+  /** Which source dataset the row came from (an entry of NeedleColumns.datasets). */
+  dataset: string;
+};
+
+/**
+ * public/data/needle-requests.json: one array per field (columnar), strings stored once in lookup tables.
+ * Days are whole days since 1970-01-01 (of the Boston local date); -1 means unknown.
+ * Lookup indexes are -1 when unknown.
+ */
+export const needleColumnsSchema = z
+  .object({
+    version: z.literal(1),
+    count: z.number().int().nonnegative(),
+    datasets: z.array(z.string()),
+    neighborhoods: z.array(z.string()),
+    streets: z.array(z.string()),
+    closureReasons: z.array(z.string()),
+    columns: z.object({
+      lng: z.array(z.number()),
+      lat: z.array(z.number()),
+      openedDay: z.array(z.number().int()),
+      closedDay: z.array(z.number().int()),
+      status: z.array(z.number().int().min(0).max(2)),
+      neighborhood: z.array(z.number().int()),
+      street: z.array(z.number().int()),
+      zip: z.array(z.string()),
+      caseId: z.array(z.string()),
+      closureReason: z.array(z.number().int()),
+      dataset: z.array(z.number().int()),
+    }),
+  })
+  .superRefine((v, ctx) => {
+    for (const [name, col] of Object.entries(v.columns)) {
+      if (col.length !== v.count) {
+        ctx.addIssue({ code: 'custom', path: ['columns', name], message: `column ${name} has ${col.length} values, expected ${v.count}` });
+      }
+    }
+  });
+export type NeedleColumns = z.infer<typeof needleColumnsSchema>;

@@ -1,0 +1,9 @@
+// Vitest config: unit tests only (tests/unit); e2e runs under Playwright.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    environment: 'node',
+  },
+});
