@@ -1,0 +1,145 @@
+// The columnar needle-requests.json: encoding (pipeline) and decoding into typed arrays (app), plus day <-> date helpers.
+import { NEEDLE_STATUSES, needleColumnsSchema } from '../domain/needle-request';
+import type { NeedleColumns, NeedleRequest, NeedleStatus } from '../domain/needle-request';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Whole days since 1970-01-01 of a calendar date 'YYYY-MM-DD' (UTC arithmetic, no time-zone shifts). Throws on a malformed date. */
+export function dayFromIsoDate(isoDate: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${isoDate}"`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const check = new Date(t);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new RangeError(`not a calendar date: "${isoDate}"`);
+  return Math.round(t / MS_PER_DAY);
+}
+
+/** The calendar date 'YYYY-MM-DD' of a day number (days since 1970-01-01). */
+export function isoDateFromDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Rounds a coordinate to 6 decimals (about 0.1 m), the precision the sources publish. */
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Builds a sorted string lookup table and an index function (-1 for null). */
+function lookup(values: (string | null)[]): { table: string[]; index: (v: string | null) => number } {
+  const table = [...new Set(values.filter((v): v is string => v !== null))].sort();
+  const at = new Map(table.map((v, i) => [v, i]));
+  return { table, index: (v) => (v === null ? -1 : (at.get(v) ?? -1)) };
+}
+
+/** Encodes Needle requests (in the given order) into the compact columnar form of public/data/needle-requests.json. */
+export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColumns {
+  const datasets = lookup(rows.map((r) => r.dataset));
+  const neighborhoods = lookup(rows.map((r) => r.neighborhood));
+  const streets = lookup(rows.map((r) => r.street));
+  const closureReasons = lookup(rows.map((r) => r.closureReason));
+  return {
+    version: 1,
+    count: rows.length,
+    datasets: datasets.table,
+    neighborhoods: neighborhoods.table,
+    streets: streets.table,
+    closureReasons: closureReasons.table,
+    columns: {
+      lng: rows.map((r) => round6(r.coordinates[0])),
+      lat: rows.map((r) => round6(r.coordinates[1])),
+      openedDay: rows.map((r) => dayFromIsoDate(r.openedDate)),
+      closedDay: rows.map((r) => (r.closedDate === null ? -1 : dayFromIsoDate(r.closedDate))),
+      status: rows.map((r) => NEEDLE_STATUSES.indexOf(r.status)),
+      neighborhood: rows.map((r) => neighborhoods.index(r.neighborhood)),
+      street: rows.map((r) => streets.index(r.street)),
+      zip: rows.map((r) => r.zip ?? ''),
+      caseId: rows.map((r) => r.caseId ?? ''),
+      closureReason: rows.map((r) => closureReasons.index(r.closureReason)),
+      dataset: rows.map((r) => datasets.index(r.dataset)),
+    },
+  };
+}
+
+/** Needle requests decoded into typed arrays for fast filtering and drawing. */
+export type NeedleTable = {
+  count: number;
+  lng: Float64Array;
+  lat: Float64Array;
+  /** Open day (days since 1970-01-01). */
+  openedDay: Int32Array;
+  /** Close day, -1 when open or not published. */
+  closedDay: Int32Array;
+  /** Index into NEEDLE_STATUSES: 0 unknown, 1 open, 2 closed. */
+  status: Uint8Array;
+  /** Earliest and latest open day; -1 for an empty table. */
+  minDay: number;
+  maxDay: number;
+  /** The full record of row i (for the detail panel). */
+  get(i: number): NeedleRequest;
+};
+
+/**
+ * Validates and decodes the parsed JSON of needle-requests.json. Throws an Error saying what is wrong when the
+ * file is malformed (schema, column lengths, or a lookup index out of range).
+ */
+export function decodeNeedleColumns(json: unknown): NeedleTable {
+  const parsed = needleColumnsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new Error(`malformed needle requests file${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const v = parsed.data;
+  const c = v.columns;
+  const checkIndexes = (name: keyof typeof c, values: number[], table: string[], nullable: boolean) => {
+    const bad = values.findIndex((x) => x >= table.length || x < (nullable ? -1 : 0));
+    if (bad >= 0) throw new Error(`malformed needle requests file: columns.${name}[${bad}] = ${values[bad]} is not an index of a ${table.length}-entry table`);
+  };
+  checkIndexes('neighborhood', c.neighborhood, v.neighborhoods, true);
+  checkIndexes('street', c.street, v.streets, true);
+  checkIndexes('closureReason', c.closureReason, v.closureReasons, true);
+  checkIndexes('dataset', c.dataset, v.datasets, false);
+
+  const openedDay = Int32Array.from(c.openedDay);
+  let minDay = -1;
+  let maxDay = -1;
+  for (const d of openedDay) {
+    if (d < 0) continue;
+    if (minDay < 0 || d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  const closedDay = Int32Array.from(c.closedDay);
+  const status = Uint8Array.from(c.status);
+  const lng = Float64Array.from(c.lng);
+  const lat = Float64Array.from(c.lat);
+  const text = (table: string[], i: number | undefined) => (i === undefined || i < 0 ? null : (table[i] ?? null));
+  const orNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);
+
+  return {
+    count: v.count,
+    lng,
+    lat,
+    openedDay,
+    closedDay,
+    status,
+    minDay,
+    maxDay,
+    get(i: number): NeedleRequest {
+      if (!Number.isInteger(i) || i < 0 || i >= v.count) throw new RangeError(`needle request ${i} out of range 0..${v.count - 1}`);
+      const closed = closedDay[i]!;
+      return {
+        caseId: orNull(c.caseId[i]),
+        openedDate: isoDateFromDay(openedDay[i]!),
+        closedDate: closed < 0 ? null : isoDateFromDay(closed),
+        status: (NEEDLE_STATUSES[status[i]!] ?? 'unknown') satisfies NeedleStatus,
+        closureReason: text(v.closureReasons, c.closureReason[i]),
+        neighborhood: text(v.neighborhoods, c.neighborhood[i]),
+        street: text(v.streets, c.street[i]),
+        zip: orNull(c.zip[i]),
+        coordinates: [lng[i]!, lat[i]!],
+        dataset: v.datasets[c.dataset[i]!] ?? '',
+      };
+    },
+  };
+}

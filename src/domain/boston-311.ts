@@ -1,0 +1,191 @@
+// Boston 311 source records (CSV exports and the published points file): zod schemas and the data-quality rules.
+import { z } from 'zod';
+
+/** The 311 case type this app maps. */
+export const NEEDLE_PICKUP_TYPE = 'Needle Pickup';
+
+/** Time zone of the dates in 311 exports ("Boston local date"). */
+export const BOSTON_TIME_ZONE = 'America/New_York';
+
+/**
+ * Places a 311 record is put when the real location is unknown. They are not where needles were found.
+ * - City Hall (1 City Hall Plz), used by test cases and call-taker defaults.
+ * - The city-wide geocoder fallback: in the 2015 export, 49 cases with addresses all over Boston (Dorchester,
+ *   Roxbury, East Boston...) share exactly this point.
+ * Compared at 4 decimals (about 10 m), the precision the exports use.
+ */
+export const DEFAULT_311_LOCATIONS: readonly { lngLat: [lng: number, lat: number]; reason: string }[] = [
+  { lngLat: [-71.0583, 42.3604], reason: 'default City Hall location (not a real place)' },
+  { lngLat: [-71.0587, 42.3594], reason: 'default geocoder location for "Boston" (not a real place)' },
+];
+
+/** Reason given for a default location, or null when the point is a real one. */
+export function defaultLocationReason(lng: number, lat: number): string | null {
+  for (const d of DEFAULT_311_LOCATIONS) {
+    if (Math.abs(lng - d.lngLat[0]) < 0.00005 && Math.abs(lat - d.lngLat[1]) < 0.00005) return d.reason;
+  }
+  return null;
+}
+
+/** True when [lng, lat] lies inside bbox [west, south, east, north] (edges included). */
+export function insideBbox(lng: number, lat: number, bbox: readonly [number, number, number, number]): boolean {
+  return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
+}
+
+const isoDateRe = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(s: string): boolean {
+  const m = isoDateRe.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const bostonDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BOSTON_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The Boston local date (YYYY-MM-DD) of a 311 timestamp, or null when it is not one.
+ * Accepts the old export form "05/15/2015 02:40:00 PM" (local time), ISO "2024-01-02 10:15:00" /
+ * "2024-01-02T10:15:00" / "2024-01-02" (local time), and ISO with "Z" or an offset (converted to Boston time).
+ */
+export function bostonDateFrom311(value: string): string | null {
+  const s = value.trim();
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?)?$/i.exec(s);
+  if (us) {
+    const date = `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+    return isCalendarDate(date) ? date : null;
+  }
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
+  if (!iso) return null;
+  const date = iso[1]!;
+  if (!isCalendarDate(date)) return null;
+  const zone = iso[3];
+  if (!zone) return date;
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const instant = new Date(`${date}T${iso[2]}${offset}`);
+  return Number.isNaN(instant.getTime()) ? null : bostonDateFormat.format(instant);
+}
+
+/** A US ZIP code as 5 digits ("2118.0" and "2118" become "02118"), or null when absent or not a ZIP. */
+export function normalizeZip(value: string | null | undefined): string | null {
+  const s = (value ?? '').trim().replace(/\.0+$/, '');
+  if (!/^\d{3,5}(-\d{4})?$/.test(s)) return null;
+  return s.slice(0, 5).padStart(5, '0');
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => {
+    const t = (s ?? '').trim();
+    return t === '' ? null : t;
+  });
+
+const dateText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is missing`)
+    .transform((s, ctx) => {
+      const d = bostonDateFrom311(s);
+      if (d === null) {
+        ctx.addIssue({ code: 'custom', message: `${label} is not a date` });
+        return z.NEVER;
+      }
+      return d;
+    });
+
+const coordinateText = (label: 'latitude' | 'longitude') =>
+  z
+    .string()
+    .trim()
+    .min(1, 'no coordinates')
+    .transform((s, ctx) => {
+      const n = Number(s);
+      const limit = label === 'latitude' ? 90 : 180;
+      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+        ctx.addIssue({ code: 'custom', message: `invalid ${label}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/**
+ * One row of a 311 CSV export, keys lower-cased (old and current Analyze Boston schemas share these names once
+ * lower-cased). Optional columns may be absent.
+ */
+export const boston311CsvRowSchema = z.object({
+  case_enquiry_id: z.string().trim().min(1, 'case id is missing'),
+  open_dt: dateText('open date'),
+  closed_dt: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const t = (s ?? '').trim();
+      if (t === '') return null;
+      const d = bostonDateFrom311(t);
+      if (d === null) {
+        ctx.addIssue({ code: 'custom', message: 'close date is not a date' });
+        return z.NEVER;
+      }
+      return d;
+    }),
+  case_status: z
+    .string()
+    .optional()
+    .transform((s) => {
+      const t = (s ?? '').trim().toLowerCase();
+      return t === 'open' ? ('open' as const) : t === 'closed' ? ('closed' as const) : ('unknown' as const);
+    }),
+  closure_reason: optionalText,
+  case_title: optionalText,
+  type: z.string().trim(),
+  neighborhood: optionalText,
+  location_street_name: optionalText,
+  location_zipcode: z.string().optional().transform((s) => normalizeZip(s)),
+  latitude: coordinateText('latitude'),
+  longitude: coordinateText('longitude'),
+});
+export type Boston311CsvRow = z.output<typeof boston311CsvRowSchema>;
+
+/** Columns a 311 CSV must have (lower-cased); the others are optional. */
+export const BOSTON_311_REQUIRED_COLUMNS = ['case_enquiry_id', 'open_dt', 'type', 'latitude', 'longitude'] as const;
+
+/**
+ * Why a 311 case is a test or was voided by 311 rather than a real report, or null.
+ * "Case Invalid" closures are test cases, wrong case types, duplicates with a wrong location, or police matters.
+ */
+export function testOrInvalidCaseReason(title: string | null, closureReason: string | null): string | null {
+  const t = title ?? '';
+  const c = closureReason ?? '';
+  if (/\btest\b/i.test(t) || (/case invalid/i.test(c) && /\btest\b/i.test(c))) return 'test case';
+  if (/case invalid/i.test(c)) return 'closed by 311 as "Case Invalid"';
+  return null;
+}
+
+/** Properties of one feature of boston/needle-requests-points-2024-2026.geojson. */
+export const needlePointPropertiesSchema = z.object({
+  date: z.string().refine(isCalendarDate, 'date must be a calendar date YYYY-MM-DD'),
+  neighborhood: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
+  street: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
+  zip: z.string().nullish().transform((s) => normalizeZip(s)),
+});
+
+export const needlePointFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: z.object(
+    {
+      type: z.literal('Point', 'geometry must be a Point'),
+      coordinates: z.tuple([z.number(), z.number()], 'coordinates must be [lng, lat]').rest(z.number()),
+    },
+    'no geometry',
+  ),
+  properties: needlePointPropertiesSchema,
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { decodeNeedleColumns, dayFromIsoDate, encodeNeedleColumns, isoDateFromDay } from '../../../src/datasets/needle-table';
+import { needleColumnsSchema } from '../../../src/domain/needle-request';
+import type { NeedleRequest } from '../../../src/domain/needle-request';
+
+const base: NeedleRequest = {
+  caseId: null,
+  openedDate: '2024-01-02',
+  closedDate: null,
+  status: 'unknown',
+  closureReason: null,
+  neighborhood: 'South End',
+  street: 'Albany St',
+  zip: null,
+  coordinates: [-71.0741234567, 42.3370749999],
+  dataset: 'points',
+};
+const rows: NeedleRequest[] = [
+  base,
+  {
+    caseId: '101001400001',
+    openedDate: '2015-05-15',
+    closedDate: '2015-05-16',
+    status: 'closed',
+    closureReason: 'Case Resolved',
+    neighborhood: 'Roxbury',
+    street: null,
+    zip: '02119',
+    coordinates: [-71.0838, 42.3296],
+    dataset: 'csv-2015',
+  },
+  { ...base, openedDate: '2026-03-30', status: 'open', neighborhood: null, street: 'Albany St' },
+];
+
+describe('dayFromIsoDate / isoDateFromDay', () => {
+  it('counts whole days since 1970-01-01', () => {
+    expect(dayFromIsoDate('1970-01-01')).toBe(0);
+    expect(dayFromIsoDate('1970-01-02')).toBe(1);
+    expect(dayFromIsoDate('2026-03-30')).toBe(20542);
+  });
+
+  it('round-trips every day across daylight-saving changes and leap days', () => {
+    for (let day = dayFromIsoDate('2023-12-25'); day < dayFromIsoDate('2025-01-10'); day++) {
+      expect(dayFromIsoDate(isoDateFromDay(day))).toBe(day);
+    }
+    expect(isoDateFromDay(dayFromIsoDate('2024-02-29'))).toBe('2024-02-29');
+  });
+
+  it('throws on a malformed or impossible date', () => {
+    expect(() => dayFromIsoDate('2024-2-1')).toThrow(/YYYY-MM-DD/);
+    expect(() => dayFromIsoDate('2025-02-29')).toThrow(/calendar date/);
+  });
+});
+
+describe('encodeNeedleColumns', () => {
+  const columns = encodeNeedleColumns(rows);
+
+  it('produces a file that passes the needle columns schema', () => {
+    expect(needleColumnsSchema.safeParse(columns).success).toBe(true);
+  });
+
+  it('stores repeated strings once in sorted lookup tables, with -1 for unknown', () => {
+    expect(columns.neighborhoods).toEqual(['Roxbury', 'South End']);
+    expect(columns.columns.neighborhood).toEqual([1, 0, -1]);
+    expect(columns.streets).toEqual(['Albany St']);
+    expect(columns.columns.street).toEqual([0, -1, 0]);
+  });
+
+  it('rounds coordinates to 6 decimals', () => {
+    expect(columns.columns.lng[0]).toBe(-71.074123);
+    expect(columns.columns.lat[0]).toBe(42.337075);
+  });
+
+  it('encodes days, status codes and -1 for no close date', () => {
+    expect(columns.columns.openedDay).toEqual([dayFromIsoDate('2024-01-02'), dayFromIsoDate('2015-05-15'), dayFromIsoDate('2026-03-30')]);
+    expect(columns.columns.closedDay).toEqual([-1, dayFromIsoDate('2015-05-16'), -1]);
+    expect(columns.columns.status).toEqual([0, 2, 1]);
+  });
+
+  it('encodes an empty list as an empty table', () => {
+    expect(encodeNeedleColumns([]).count).toBe(0);
+  });
+});
+
+describe('decodeNeedleColumns', () => {
+  it('round-trips every request (coordinates at 6 decimals)', () => {
+    const table = decodeNeedleColumns(JSON.parse(JSON.stringify(encodeNeedleColumns(rows))));
+    expect(table.count).toBe(3);
+    expect(table.get(0)).toEqual({ ...base, coordinates: [-71.074123, 42.337075] });
+    expect(table.get(1)).toEqual(rows[1]);
+    expect(table.get(2)).toEqual({ ...rows[2], coordinates: [-71.074123, 42.337075] });
+  });
+
+  it('exposes typed arrays and the first and last open day', () => {
+    const table = decodeNeedleColumns(encodeNeedleColumns(rows));
+    expect(table.lng).toBeInstanceOf(Float64Array);
+    expect(table.openedDay).toBeInstanceOf(Int32Array);
+    expect(table.status).toBeInstanceOf(Uint8Array);
+    expect(table.minDay).toBe(dayFromIsoDate('2015-05-15'));
+    expect(table.maxDay).toBe(dayFromIsoDate('2026-03-30'));
+  });
+
+  it('gives minDay and maxDay -1 for an empty table', () => {
+    const table = decodeNeedleColumns(encodeNeedleColumns([]));
+    expect([table.count, table.minDay, table.maxDay]).toEqual([0, -1, -1]);
+  });
+
+  it('throws a clear error when a column has the wrong length', () => {
+    const bad = encodeNeedleColumns(rows);
+    bad.columns.lat.pop();
+    expect(() => decodeNeedleColumns(bad)).toThrow(/malformed needle requests file at columns\.lat: column lat has 2 values, expected 3/);
+  });
+
+  it('throws a clear error when a lookup index points outside its table', () => {
+    const bad = encodeNeedleColumns(rows);
+    bad.columns.neighborhood[0] = 7;
+    expect(() => decodeNeedleColumns(bad)).toThrow(/columns\.neighborhood\[0\] = 7/);
+  });
+
+  it('throws a clear error for something that is not a needle file', () => {
+    expect(() => decodeNeedleColumns({ type: 'FeatureCollection' })).toThrow(/malformed needle requests file/);
+  });
+
+  it('throws on a row index out of range', () => {
+    expect(() => decodeNeedleColumns(encodeNeedleColumns(rows)).get(3)).toThrow('needle request 3 out of range 0..2');
+  });
+});

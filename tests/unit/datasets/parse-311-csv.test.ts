@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse311Csv } from '../../../src/datasets/parse-311-csv';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('parse311Csv, old upper-case export (BOM, CRLF, unnamed first column)', () => {
+  const result = parse311Csv(fixture('311-old-schema.csv'), { dataset: 'needle-requests-2015' });
+  const reasonAt = (line: number) => result.rejected.filter((r) => r.line === line).map((r) => r.reason);
+
+  it('keeps only the valid Needle Pickup rows', () => {
+    expect(result.rows.map((r) => r.caseId)).toEqual(['101001400001', '101001400002', '101001400013']);
+  });
+
+  it('converts a kept row into a Needle request with the Boston local dates, status and a 5-digit ZIP', () => {
+    expect(result.rows[0]).toEqual({
+      caseId: '101001400001',
+      openedDate: '2015-05-15',
+      closedDate: '2015-05-16',
+      status: 'closed',
+      closureReason: 'Case Closed. Case Resolved Recovered 2 syringes, disposed of properly, area clean.',
+      neighborhood: 'South End',
+      street: '600 Massachusetts Ave',
+      zip: '02118',
+      coordinates: [-71.0762, 42.3357],
+      dataset: 'needle-requests-2015',
+    });
+  });
+
+  it('reads an open case with no close date as open', () => {
+    expect(result.rows[1]).toMatchObject({ status: 'open', closedDate: null, closureReason: null });
+  });
+
+  it('keeps quoted commas and quotes inside a cell', () => {
+    expect(result.rows[2]!.street).toBe('Geneva Ave, near "Four Corners"');
+  });
+
+  it('rejects every other row exactly once, with its line number counted from the header as line 1', () => {
+    expect(result.rejected.map((r) => r.line)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('rejects test cases', () => expect(reasonAt(5)).toEqual(['test case']));
+  it('rejects the City Hall default location as not a real place', () =>
+    expect(reasonAt(6)).toEqual(['default City Hall location (not a real place)']));
+  it('rejects the city-wide geocoder default location', () => expect(reasonAt(7)[0]).toMatch(/default geocoder location/));
+  it('rejects a row with no coordinates', () => expect(reasonAt(8)).toEqual(['no coordinates']));
+  it('rejects a point outside Boston', () => expect(reasonAt(9)).toEqual(['outside the Boston bounding box']));
+  it('rejects other 311 case types, naming the type', () =>
+    expect(reasonAt(10)).toEqual(['not a Needle Pickup case (type "Request for Pothole Repair")']));
+  it('rejects an impossible open date, naming the field', () => {
+    expect(result.rejected.find((r) => r.line === 11)).toMatchObject({ field: 'open_dt', reason: 'open date is not a date' });
+  });
+  it('rejects a row with the wrong number of fields', () => expect(reasonAt(12)[0]).toMatch(/^row has 4 fields, header has 16$/));
+  it('rejects a repeated case id and keeps the first', () => expect(reasonAt(13)).toEqual(['duplicate case id (the first row is kept)']));
+  it('rejects cases 311 closed as "Case Invalid"', () => expect(reasonAt(14)).toEqual(['closed by 311 as "Case Invalid"']));
+
+  it('keeps the raw row text so it can be fixed', () => {
+    expect(result.rejected.find((r) => r.line === 8)!.raw).toMatch(/^6,101001400006,/);
+  });
+});
+
+describe('parse311Csv, current lower-case Analyze Boston export (LF, ISO dates)', () => {
+  const result = parse311Csv(fixture('311-new-schema.csv'), { dataset: '311-2024' });
+
+  it('keeps the valid Needle Pickup rows, matching the type case-insensitively', () => {
+    expect(result.rows.map((r) => r.caseId)).toEqual(['101005000001', '101005000002', '101005000003', '101005000006']);
+  });
+
+  it('keeps a closure reason that spans several lines', () => {
+    expect(result.rows[1]!.closureReason).toBe('Case Resolved.\nRecovered 3 syringes,\nsite swept.');
+  });
+
+  it('dates a UTC timestamp by its Boston local date', () => {
+    expect(result.rows[2]!.openedDate).toBe('2024-03-01');
+  });
+
+  it('counts lines after a multi-line cell correctly', () => {
+    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [7, 'test case'],
+      [8, 'invalid longitude'],
+      [10, 'not a Needle Pickup case (type "Request for Pothole Repair")'],
+    ]);
+  });
+});
+
+describe('parse311Csv, unusable files', () => {
+  it('gives one clear rejection and no rows for an empty file', () => {
+    expect(parse311Csv('', { dataset: 'x' })).toEqual({
+      rows: [],
+      rejected: [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }],
+    });
+  });
+
+  it('gives one rejection naming the missing required columns', () => {
+    const r = parse311Csv(fixture('311-missing-columns.csv'), { dataset: 'x' });
+    expect(r.rows).toEqual([]);
+    expect(r.rejected).toEqual([
+      { line: 1, field: 'latitude,longitude', reason: 'missing required columns: latitude, longitude', raw: 'case_enquiry_id,open_dt,type' },
+    ]);
+  });
+
+  it('reads header names case-insensitively', () => {
+    const text = 'Case_Enquiry_ID,Open_DT,Type,Latitude,Longitude\n1,2024-05-01 10:00:00,Needle Pickup,42.33,-71.07\n';
+    expect(parse311Csv(text, { dataset: 'x' }).rows).toHaveLength(1);
+  });
+
+  it('uses a custom bounding box when given one', () => {
+    const text = 'case_enquiry_id,open_dt,type,latitude,longitude\n1,2024-05-01,Needle Pickup,42.33,-71.07\n';
+    const r = parse311Csv(text, { dataset: 'x', bbox: [0, 0, 1, 1] });
+    expect(r.rejected[0]!.reason).toBe('outside the Boston bounding box');
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { staleReason } from '../../../scripts/ensure-data';
+
+describe('staleReason', () => {
+  let dir: string;
+  const manifest = (outputs: string[]) =>
+    JSON.stringify({ generatedAt: 'x', sourceDir: 'y', datasets: [{ dataset: 'd', outputs, rowsRead: 0, rowsKept: 0, rejectedByReason: {} }], needleDateRange: null });
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hrm-ensure-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('asks for a build when the manifest is missing', () => {
+    expect(staleReason(dir, [])).toMatch(/manifest\.json is missing$/);
+  });
+
+  it('asks for a build when the manifest is truncated or malformed', () => {
+    writeFileSync(path.join(dir, 'manifest.json'), '{"generatedAt":');
+    expect(staleReason(dir, [])).toMatch(/manifest\.json is malformed$/);
+  });
+
+  it('asks for a build when a curated file is newer than the manifest', () => {
+    writeFileSync(path.join(dir, 'manifest.json'), manifest([]));
+    const sites = path.join(dir, 'sites.csv');
+    writeFileSync(sites, 'id\n');
+    utimesSync(path.join(dir, 'manifest.json'), new Date(1000), new Date(1000));
+    expect(staleReason(dir, [sites])).toMatch(/sites\.csv changed since the last build$/);
+  });
+
+  it('asks for a build when a listed output is missing', () => {
+    writeFileSync(path.join(dir, 'manifest.json'), manifest(['sites.geojson']));
+    expect(staleReason(dir, [])).toBe('sites.geojson is missing');
+  });
+
+  it('says the data is up to date otherwise', () => {
+    writeFileSync(path.join(dir, 'sites.geojson'), '{}');
+    writeFileSync(path.join(dir, 'manifest.json'), manifest(['sites.geojson']));
+    expect(staleReason(dir, [path.join(dir, 'no-such-file.csv')])).toBeNull();
+  });
+});
