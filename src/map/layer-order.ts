@@ -1,0 +1,81 @@
+// The one draw order of every MapLibre layer, bottom to top. deck.gl's 311 layers draw above all of it (MapboxOverlay).
+
+/** Basemap layers, bottom to top (built by basemap-style.ts). */
+export const BASEMAP_LAYER_IDS = [
+  'background',
+  'land-neighbor',
+  'land-boston',
+  'land-edge',
+  'parks',
+  'streets-minor-casing',
+  'streets-tertiary-casing',
+  'streets-secondary-casing',
+  'streets-primary-casing',
+  'streets-minor',
+  'streets-tertiary',
+  'streets-secondary',
+  'streets-primary',
+] as const;
+
+/** Basemap labels: above the zone fills so names stay readable, below the site markers. */
+export const BASEMAP_LABEL_LAYER_IDS = [
+  'street-labels-minor',
+  'street-labels-major',
+  'neighborhood-labels',
+  'city-labels',
+] as const;
+
+/** Overlay layers the app adds on top of the basemap. */
+export const OVERLAY_LAYER_IDS = [
+  'zones-fill',
+  'zones-line',
+  'zones-label',
+  'sites-service-halo',
+  'sites-service',
+  'sites-disposal-halo',
+  'sites-disposal',
+  'sites-label',
+  'selection',
+] as const;
+
+/** Every MapLibre layer id, bottom to top. Zone shapes sit under the basemap labels; markers and their labels on top. */
+export const LAYER_ORDER = [
+  ...BASEMAP_LAYER_IDS,
+  'zones-fill',
+  'zones-line',
+  ...BASEMAP_LABEL_LAYER_IDS,
+  'zones-label',
+  'sites-service-halo',
+  'sites-service',
+  'sites-disposal-halo',
+  'sites-disposal',
+  'sites-label',
+  'selection',
+] as const;
+
+export type MapLayerId = (typeof LAYER_ORDER)[number];
+
+const position = new Map<string, number>(LAYER_ORDER.map((id, index) => [id, index]));
+
+/** Whether `id` is one of the map's known layers. */
+export function isMapLayerId(id: string): id is MapLayerId {
+  return position.has(id);
+}
+
+/** Anything that can say whether it has a layer (a maplibregl.Map does). */
+export type LayerLookup = { getLayer: (id: string) => unknown };
+
+/**
+ * The id to pass as `beforeId` to `map.addLayer` so `id` lands in its place in LAYER_ORDER: the first layer
+ * after it that the map already has, or undefined (add on top) when none is there yet. Throws for an id that
+ * is not in LAYER_ORDER, so a new layer cannot slip in unordered.
+ */
+export function beforeIdFor(id: string, map: LayerLookup): string | undefined {
+  const index = position.get(id);
+  if (index === undefined) throw new Error(`layer "${id}" is not in LAYER_ORDER (src/map/layer-order.ts)`);
+  for (let next = index + 1; next < LAYER_ORDER.length; next++) {
+    const candidate = LAYER_ORDER[next];
+    if (candidate !== undefined && map.getLayer(candidate) !== undefined) return candidate;
+  }
+  return undefined;
+}
