@@ -1,0 +1,17 @@
+// i18next setup: every UI string goes through here (English now; add a resources entry per language).
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zonesEn from '../../tools/zones/zones-en.json';
+
+export function initI18n(): typeof i18next {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      lng: 'en',
+      fallbackLng: 'en',
+      resources: { en: { translation: { ...en, ...zonesEn } } },
+      interpolation: { escapeValue: false },
+    });
+  }
+  return i18next;
+}

@@ -1,0 +1,81 @@
+// window.__hrm: a small read-only view of what the map draws, for the e2e suite and the benchmarks.
+import type * as maplibregl from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+
+export type RenderedCounts = { disposal: number; services: number; needlePoints: number; needleDensityCells: number; zones: number };
+
+export type TestHook = {
+  map: maplibregl.Map;
+  ready: boolean;
+  readyAtMs: number | null;
+  renderedCounts: () => RenderedCounts;
+  sitePixel: (id: string) => { x: number; y: number } | null;
+  siteIds: () => string[];
+  deckLayerIds: () => string[];
+};
+
+declare global {
+  interface Window {
+    __hrm?: TestHook;
+  }
+}
+
+function uniqueCount(features: maplibregl.MapGeoJSONFeature[], key: string): number {
+  return new Set(features.map((f) => String(f.properties?.[key] ?? f.id))).size;
+}
+
+/** Installs the hook; `ready` turns true at the first idle after data is on the map. Returns an uninstaller. */
+export function installTestHook(
+  map: maplibregl.Map,
+  overlay: () => MapboxOverlay | null,
+  needleCounts: () => { points: number; density: number },
+  deckIds: string[],
+): () => void {
+  const layerExists = (id: string) => Boolean(map.getLayer(id));
+  const query = (layers: string[]) => {
+    const present = layers.filter(layerExists);
+    return present.length ? map.queryRenderedFeatures({ layers: present }) : [];
+  };
+  const hook: TestHook = {
+    map,
+    ready: false,
+    readyAtMs: null,
+    renderedCounts: () => {
+      const n = needleCounts();
+      return {
+        disposal: uniqueCount(query(['sites-disposal']), 'id'),
+        services: uniqueCount(query(['sites-service']), 'id'),
+        needlePoints: n.points,
+        needleDensityCells: n.density,
+        zones: uniqueCount(query(['zones-fill']), 'id'),
+      };
+    },
+    sitePixel: (id) => {
+      const source = map.getSource('sites');
+      if (!source) return null;
+      const f = map.querySourceFeatures('sites').find((x) => x.properties?.['id'] === id);
+      if (!f || f.geometry.type !== 'Point') return null;
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      const rect = map.getContainer().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    siteIds: () => [...new Set(map.querySourceFeatures('sites').map((f) => String(f.properties?.['id'])))],
+    deckLayerIds: () => (overlay() ? deckIds : []),
+  };
+  window.__hrm = hook;
+  let cancelled = false;
+  map.once('idle', () => {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (cancelled) return;
+        hook.ready = true;
+        hook.readyAtMs = performance.now();
+      }),
+    );
+  });
+  map.triggerRepaint();
+  return () => {
+    cancelled = true;
+    if (window.__hrm === hook) delete window.__hrm;
+  };
+}

@@ -1,0 +1,31 @@
+// Entry: i18n, data loading, and the App. The first screen loads only the map and its data.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/app';
+import { initI18n } from './app/i18n/i18n';
+import { useAppData } from './app/use-app-data';
+import { loadDeckModule } from './map/use-deck-module';
+import './app/styles.css';
+
+// Fetch the deck.gl chunk in parallel with the basemap; the first map paint does not wait for it.
+void loadDeckModule();
+const i18n = initI18n();
+const baseUrl = new URL('./', window.location.href).toString();
+
+function Root() {
+  // The map starts drawing the basemap while the overlay data is still on its way.
+  const data = useAppData(baseUrl);
+  return <App data={data} baseUrl={baseUrl} />;
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <Root />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,181 @@
+// The MapLibre map: our offline basemap, site and zone overlay layers, and the deck.gl overlay for 311 requests.
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
+import type { DeckModule } from './use-deck-module';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
+import type { LngLat } from '../domain/geometry';
+import { createBasemapStyle } from './basemap-style';
+import { beforeIdFor } from './layer-order';
+import { buildSiteLayers, SITE_CLICK_LAYER_IDS, SITES_SOURCE_ID, type SiteLayersInput } from './layers/site-layers';
+import { buildZoneLayers, ZONES_SOURCE_ID } from './layers/zone-layers';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export type MapViewState = { center: LngLat; zoom: number };
+
+export type MapViewProps = {
+  /** Base URL of the generated data files ("data/" under the app's base). */
+  dataBaseUrl: string;
+  view: MapViewState;
+  onViewChange: (view: MapViewState) => void;
+  sites: FeatureCollection<Geometry> | null;
+  zones: FeatureCollection<Geometry> | null;
+  siteLayers: SiteLayersInput;
+  showZones: boolean;
+  /** The lazily loaded deck.gl chunk (null until it arrives) and the layers to draw with it. */
+  deck: DeckModule | null;
+  deckLayers: Layer[];
+  onSiteClick: (siteId: string) => void;
+  onMap: (map: maplibregl.Map | null, overlay: MapboxOverlay | null) => void;
+  ariaLabel: string;
+  /** Pixels of the map hidden behind panels; the view's centre is the centre of what stays visible. */
+  padding: { left: number; bottom: number };
+};
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function setSourceData(map: maplibregl.Map, id: string, data: FeatureCollection<Geometry> | null): void {
+  const source = map.getSource(id);
+  if (source instanceof maplibregl.GeoJSONSource) source.setData(data ?? EMPTY);
+}
+
+/** Renders the map; every prop change is applied to the live map without recreating it. */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const styleReady = useRef(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const p = latest.current;
+    const map = new maplibregl.Map({
+      container,
+      style: createBasemapStyle(p.dataBaseUrl),
+      center: p.view.center,
+      zoom: p.view.zoom,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      maxBounds: MAX_BOUNDS,
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    map.setPadding({ top: 0, right: 0, ...p.padding });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'imperial' }), 'bottom-left');
+    mapRef.current = map;
+
+    map.on('load', () => {
+      const cur = latest.current;
+      map.addSource(ZONES_SOURCE_ID, { type: 'geojson', data: cur.zones ?? EMPTY });
+      map.addSource(SITES_SOURCE_ID, { type: 'geojson', data: cur.sites ?? EMPTY, promoteId: 'id' });
+      for (const layer of [...buildZoneLayers(cur.showZones), ...buildSiteLayers(cur.siteLayers)]) {
+        map.addLayer(layer, beforeIdFor(layer.id, map));
+      }
+      styleReady.current = true;
+      cur.onMap(map, overlayRef.current);
+    });
+
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    });
+
+    map.on('click', (e) => {
+      const hits = styleReady.current
+        ? map.queryRenderedFeatures(e.point, { layers: [...SITE_CLICK_LAYER_IDS] })
+        : [];
+      const id = hits[0]?.properties?.['id'];
+      if (typeof id === 'string') latest.current.onSiteClick(id);
+    });
+    for (const layerId of SITE_CLICK_LAYER_IDS) {
+      map.on('mouseenter', layerId, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layerId, () => (map.getCanvas().style.cursor = ''));
+    }
+
+    return () => {
+      latest.current.onMap(null, null);
+      styleReady.current = false;
+      overlayRef.current?.finalize();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  // Data
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady.current) setSourceData(map, SITES_SOURCE_ID, props.sites);
+  }, [props.sites]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady.current) setSourceData(map, ZONES_SOURCE_ID, props.zones);
+  }, [props.zones]);
+
+  // Visibility and filters of the MapLibre overlay layers
+  const { showDisposal, showServices, kinds, selectedSiteId } = props.siteLayers;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady.current) return;
+    for (const layer of buildSiteLayers({ showDisposal, showServices, kinds, selectedSiteId })) {
+      if (!map.getLayer(layer.id)) continue;
+      if ('filter' in layer && layer.filter) map.setFilter(layer.id, layer.filter);
+      map.setLayoutProperty(layer.id, 'visibility', layer.layout?.visibility ?? 'visible');
+      if (layer.type === 'circle' && layer.paint?.['circle-stroke-width'] !== undefined) {
+        map.setPaintProperty(layer.id, 'circle-stroke-width', layer.paint['circle-stroke-width']);
+        map.setPaintProperty(layer.id, 'circle-stroke-color', layer.paint['circle-stroke-color']);
+      }
+    }
+  }, [showDisposal, showServices, kinds, selectedSiteId]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady.current) return;
+    for (const layer of buildZoneLayers(props.showZones)) {
+      if (map.getLayer(layer.id)) map.setLayoutProperty(layer.id, 'visibility', props.showZones ? 'visible' : 'none');
+    }
+  }, [props.showZones]);
+
+  // deck.gl overlay: added once its chunk has arrived, then fed new layers.
+  const { deck } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !deck || overlayRef.current) return;
+    const overlay = new deck.MapboxOverlay({ interleaved: false, layers: latest.current.deckLayers });
+    map.addControl(overlay);
+    overlayRef.current = overlay;
+    if (styleReady.current) latest.current.onMap(map, overlay);
+  }, [deck]);
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: props.deckLayers });
+  }, [props.deckLayers]);
+
+  const { left, bottom } = props.padding;
+  useEffect(() => {
+    mapRef.current?.setPadding({ top: 0, right: 0, left, bottom });
+  }, [left, bottom]);
+
+  // External view changes (URL edits, back button): move only when the map is elsewhere.
+  const { center, zoom } = props.view;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const c = map.getCenter();
+    const far = Math.abs(c.lng - center[0]) > 1e-5 || Math.abs(c.lat - center[1]) > 1e-5 || Math.abs(map.getZoom() - zoom) > 0.01;
+    if (far) map.jumpTo({ center, zoom });
+  }, [center, zoom]);
+
+  return <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={props.ariaLabel} />;
+}
