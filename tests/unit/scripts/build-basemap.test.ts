@@ -10,6 +10,7 @@ import {
   labelPoint,
   mergeLines,
   parkClass,
+  sharedPositions,
   simplifyPositions,
   streetClass,
   type LabelProperties,
@@ -197,6 +198,17 @@ describe('helpers', () => {
   it('simplifyPositions keeps both ends and corners', () => {
     const line: Position[] = [[0, 0], [0.5, 0.0000001], [1, 0], [1, 1]];
     expect(simplifyPositions(line)).toEqual([[0, 0], [1, 0], [1, 1]]);
+  });
+
+  it('keeps the vertices two neighbourhoods share, so simplifying cannot open a sliver between them', () => {
+    const edge: Position[] = [[0, 0], [0.5, 0.000001], [1, 0]];
+    const west: Position[][][] = [[[[-1, 0], ...edge, [-1, 1], [-1, 0]]]];
+    const east: Position[][][] = [[[...edge, [2, 1], [0, 0]]]];
+    const shared = sharedPositions([west, east]);
+    expect([...shared].sort()).toEqual(['0,0', '0.5,0', '1,0']);
+    const rounded: Position[] = [[0, 0], [0.5, 0], [1, 0]];
+    expect(simplifyPositions(rounded, 0.1, (p) => shared.has(`${p[0]},${p[1]}`))).toEqual(rounded);
+    expect(simplifyPositions(rounded, 0.1)).toEqual([[0, 0], [1, 0]]);
   });
 
   it('labelPoint lands inside a concave polygon', () => {
