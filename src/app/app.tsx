@@ -9,8 +9,9 @@ import { dayFromIsoDate, isoDateFromDay } from '../datasets/needle-table';
 import { countInBox, filterNeedleIndices } from '../geo/needle-filter';
 import { coLocated } from '../geo/co-located';
 import { MapView } from '../map/map-view';
-import { needleModeAt, NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID } from '../map/layers/needle-mode';
+import { needleModeAt, NEEDLE_DENSITY_LAYER_ID } from '../map/layers/needle-mode';
 import { useDeckModule } from '../map/use-deck-module';
+import { needlePointFeatures } from '../map/layers/needle-point-layers';
 import { useZones } from '../tools/zones/use-zones';
 import { appReducer, initialAppState } from './app-state';
 import { DataProblems } from './data-problems';
@@ -74,12 +75,15 @@ export function App({ data, baseUrl }: AppProps) {
   const deckLayers = useMemo(
     () =>
       needles && deck
-        ? deck.buildNeedleLayers({ table: needles, indices, filterKey, zoom, visible: showNeedles, selectedIndex: state.needleIndex, onSelect: selectNeedle })
+        ? deck.buildNeedleLayers({ table: needles, indices, filterKey, zoom, visible: showNeedles })
         : [],
     // zoom only matters across the points/density threshold
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deck, needles, indices, filterKey, needleMode, showNeedles, state.needleIndex, selectNeedle],
+    [deck, needles, indices, filterKey, needleMode, showNeedles],
   );
+  const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : null), [needles]);
+  const fromDay = needleFrom ? dayFromIsoDate(needleFrom) : 0;
+  const toDay = needleTo ? dayFromIsoDate(needleTo) : -1;
 
   const siteCountByKind = useMemo(() => {
     const counts: Partial<Record<SiteKind, number>> = {};
@@ -125,11 +129,10 @@ export function App({ data, baseUrl }: AppProps) {
     if (!map || !dataReady) return;
     return installTestHook(map, () => overlayRef.current, () => {
       const c = countsRef.current;
-      if (!c.needles || !c.showNeedles) return { points: 0, density: 0 };
+      if (!c.needles || !c.showNeedles || c.needleMode !== 'density' || !overlayRef.current) return 0;
       const b = map.getBounds();
-      const inView = countInBox(c.needles, c.indices, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-      return c.needleMode === 'points' ? { points: inView, density: 0 } : { points: 0, density: inView };
-    }, [NEEDLE_POINTS_LAYER_ID, NEEDLE_DENSITY_LAYER_ID]);
+      return countInBox(c.needles, c.indices, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    }, [NEEDLE_DENSITY_LAYER_ID]);
   }, [map, dataReady]);
 
   const setTab = (tab: PanelTab) => dispatch({ type: 'set-tab', tab });
@@ -150,6 +153,9 @@ export function App({ data, baseUrl }: AppProps) {
           selectedSiteId: state.siteId,
         }}
         showZones={state.layers.includes('zones')}
+        needlePoints={needlePoints}
+        needlePointLayer={{ visible: showNeedles, fromDay, toDay, statuses: state.statuses, selectedIndex: state.needleIndex }}
+        onNeedleClick={selectNeedle}
         deck={deck}
         deckLayers={deckLayers}
         onSiteClick={useCallback((siteId: string) => !zoneDrawing && dispatch({ type: 'select-site', siteId }), [zoneDrawing])}

@@ -28,7 +28,8 @@ function uniqueCount(features: maplibregl.MapGeoJSONFeature[], key: string): num
 export function installTestHook(
   map: maplibregl.Map,
   overlay: () => MapboxOverlay | null,
-  needleCounts: () => { points: number; density: number },
+  /** Requests inside the view that pass the filters, while the density layer is the one drawn (0 otherwise). */
+  densityCount: () => number,
   deckIds: string[],
 ): () => void {
   const layerExists = (id: string) => Boolean(map.getLayer(id));
@@ -41,12 +42,11 @@ export function installTestHook(
     ready: false,
     readyAtMs: null,
     renderedCounts: () => {
-      const n = needleCounts();
       return {
         disposal: uniqueCount(query(['sites-disposal']), 'id'),
         services: uniqueCount(query(['sites-service']), 'id'),
-        needlePoints: n.points,
-        needleDensityCells: n.density,
+        needlePoints: uniqueCount(query(['needle-points']), 'i'),
+        needleDensityCells: densityCount(),
         zones: uniqueCount(query(['zones-fill']), 'id'),
       };
     },

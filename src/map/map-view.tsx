@@ -13,6 +13,8 @@ import { createBasemapStyle } from './basemap-style';
 import { beforeIdFor } from './layer-order';
 import { buildSiteLayers, SITE_CLICK_LAYER_IDS, SITES_SOURCE_ID, type SiteLayersInput } from './layers/site-layers';
 import { buildZoneLayers, ZONES_SOURCE_ID } from './layers/zone-layers';
+import { buildNeedlePointLayer, NEEDLES_SOURCE_ID, type NeedlePointLayerInput } from './layers/needle-point-layers';
+import { NEEDLE_POINTS_LAYER_ID } from './layers/needle-mode';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -26,6 +28,10 @@ export type MapViewProps = {
   sites: FeatureCollection<Geometry> | null;
   zones: FeatureCollection<Geometry> | null;
   siteLayers: SiteLayersInput;
+  /** 311 requests as points (one feature per table row) and their filter. */
+  needlePoints: FeatureCollection<Geometry> | null;
+  needlePointLayer: NeedlePointLayerInput;
+  onNeedleClick: (index: number) => void;
   showZones: boolean;
   /** The lazily loaded deck.gl chunk (null until it arrives) and the layers to draw with it. */
   deck: DeckModule | null;
@@ -81,7 +87,9 @@ export function MapView(props: MapViewProps) {
       const cur = latest.current;
       map.addSource(ZONES_SOURCE_ID, { type: 'geojson', data: cur.zones ?? EMPTY });
       map.addSource(SITES_SOURCE_ID, { type: 'geojson', data: cur.sites ?? EMPTY, promoteId: 'id' });
-      for (const layer of [...buildZoneLayers(cur.showZones), ...buildSiteLayers(cur.siteLayers)]) {
+      map.addSource(NEEDLES_SOURCE_ID, { type: 'geojson', data: cur.needlePoints ?? EMPTY });
+      const layers = [...buildZoneLayers(cur.showZones), buildNeedlePointLayer(cur.needlePointLayer), ...buildSiteLayers(cur.siteLayers)];
+      for (const layer of layers) {
         map.addLayer(layer, beforeIdFor(layer.id, map));
       }
       styleReady.current = true;
@@ -94,13 +102,23 @@ export function MapView(props: MapViewProps) {
     });
 
     map.on('click', (e) => {
-      const hits = styleReady.current
-        ? map.queryRenderedFeatures(e.point, { layers: [...SITE_CLICK_LAYER_IDS] })
-        : [];
-      const id = hits[0]?.properties?.['id'];
-      if (typeof id === 'string') latest.current.onSiteClick(id);
+      if (!styleReady.current) return;
+      // A small box around the tap: markers are small targets, especially on touch screens.
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [e.point.x - 6, e.point.y - 6],
+        [e.point.x + 6, e.point.y + 6],
+      ];
+      const site = map.queryRenderedFeatures(box, { layers: [...SITE_CLICK_LAYER_IDS] })[0];
+      const siteId = site?.properties?.['id'];
+      if (typeof siteId === 'string') {
+        latest.current.onSiteClick(siteId);
+        return;
+      }
+      const needle = map.queryRenderedFeatures(box, { layers: [NEEDLE_POINTS_LAYER_ID] })[0];
+      const index = needle?.properties?.['i'];
+      if (typeof index === 'number') latest.current.onNeedleClick(index);
     });
-    for (const layerId of SITE_CLICK_LAYER_IDS) {
+    for (const layerId of [...SITE_CLICK_LAYER_IDS, NEEDLE_POINTS_LAYER_ID]) {
       map.on('mouseenter', layerId, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layerId, () => (map.getCanvas().style.cursor = ''));
     }
@@ -124,6 +142,22 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (map && styleReady.current) setSourceData(map, ZONES_SOURCE_ID, props.zones);
   }, [props.zones]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady.current) setSourceData(map, NEEDLES_SOURCE_ID, props.needlePoints);
+  }, [props.needlePoints]);
+  const { visible: needlesVisible, fromDay, toDay, statuses, selectedIndex } = props.needlePointLayer;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady.current || !map.getLayer(NEEDLE_POINTS_LAYER_ID)) return;
+    const layer = buildNeedlePointLayer({ visible: needlesVisible, fromDay, toDay, statuses, selectedIndex });
+    if (layer.type !== 'circle') return;
+    map.setFilter(NEEDLE_POINTS_LAYER_ID, layer.filter);
+    map.setLayoutProperty(NEEDLE_POINTS_LAYER_ID, 'visibility', needlesVisible ? 'visible' : 'none');
+    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-radius', layer.paint?.['circle-radius']);
+    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-stroke-width', layer.paint?.['circle-stroke-width']);
+    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-stroke-color', layer.paint?.['circle-stroke-color']);
+  }, [needlesVisible, fromDay, toDay, statuses, selectedIndex]);
 
   // Visibility and filters of the MapLibre overlay layers
   const { showDisposal, showServices, kinds, selectedSiteId } = props.siteLayers;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
 import { buildSiteLayers, siteFilter } from '../../../../src/map/layers/site-layers';
 import { buildZoneLayers } from '../../../../src/map/layers/zone-layers';
 import { buildNeedleLayers } from '../../../../src/map/layers/needle-layers';
 import { needleModeAt, NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID } from '../../../../src/map/layers/needle-mode';
+import { buildNeedlePointLayer, needlePointFeatures, needlePointFilter } from '../../../../src/map/layers/needle-point-layers';
 import { LAYER_ORDER } from '../../../../src/map/layer-order';
 import { NEEDLE_POINTS_MIN_ZOOM } from '../../../../src/config/city';
 
@@ -36,18 +39,49 @@ describe('needle layers', () => {
     expect(needleModeAt(NEEDLE_POINTS_MIN_ZOOM)).toBe('points');
   });
 
-  it('builds a density and a points layer with stable ids, one visible at a time', () => {
-    const build = (zoom: number) =>
-      buildNeedleLayers({ table, indices: new Uint32Array([0, 2]), filterKey: 'k', zoom, visible: true, selectedIndex: null, onSelect: () => {} });
+  it('draws the deck.gl density only when zoomed out, from the filtered rows', () => {
+    const build = (zoom: number) => buildNeedleLayers({ table, indices: new Uint32Array([0, 2]), filterKey: 'k', zoom, visible: true });
     const low = build(12);
-    expect(low.map((l) => l.id)).toEqual([NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID]);
-    expect(low.map((l) => l.props.visible)).toEqual([true, false]);
-    expect(build(16).map((l) => l.props.visible)).toEqual([false, true]);
-    expect((low[1]?.props.data as number[]).length).toBe(2);
+    expect(low.map((l) => l.id)).toEqual([NEEDLE_DENSITY_LAYER_ID]);
+    expect(low[0]?.props.visible).toBe(true);
+    expect((low[0]?.props.data as number[]).length).toBe(2);
+    expect(build(16)[0]?.props.visible).toBe(false);
   });
 
-  it('hides both when the layer is off', () => {
-    const layers = buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom: 16, visible: false, selectedIndex: null, onSelect: () => {} });
+  it('hides the density when the layer is off', () => {
+    const layers = buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom: 11, visible: false });
     expect(layers.every((l) => !l.props.visible)).toBe(true);
+  });
+
+  it('makes one point feature per row with its index, day and status', () => {
+    const fc = needlePointFeatures(table);
+    expect(fc.features).toHaveLength(3);
+    expect(fc.features[2]?.properties).toEqual({ i: 2, d: 3, s: 2 });
+    expect(fc.features[2]?.geometry.coordinates).toEqual([-71.08, 42.35]);
+  });
+
+  it('filters points by inclusive day window and status codes', () => {
+    expect(needlePointFilter(10, 20, ['open', 'closed'])).toEqual(['all', ['>=', ['get', 'd'], 10], ['<=', ['get', 'd'], 20], ['in', ['get', 's'], ['literal', [1, 2]]]]);
+  });
+
+  it('draws points under the site markers, only from the points zoom, and hides them when off', () => {
+    const layer = buildNeedlePointLayer({ visible: false, fromDay: 0, toDay: 1, statuses: ['open'], selectedIndex: null });
+    expect(layer.id).toBe(NEEDLE_POINTS_LAYER_ID);
+    expect(layer.minzoom).toBe(NEEDLE_POINTS_MIN_ZOOM);
+    expect(layer.layout?.visibility).toBe('none');
+    expect(LAYER_ORDER.indexOf('needle-points')).toBeLessThan(LAYER_ORDER.indexOf('sites-service-halo'));
+  });
+});
+
+describe('every overlay layer', () => {
+  it('is a valid MapLibre layer (as the map validates it on addLayer)', () => {
+    const layers: LayerSpecification[] = [
+      ...buildZoneLayers(true),
+      buildNeedlePointLayer({ visible: true, fromDay: 0, toDay: 10, statuses: ['open'], selectedIndex: 3 }),
+      ...buildSiteLayers({ showDisposal: true, showServices: false, kinds: ['pharmacy'], selectedSiteId: 'x' }),
+    ];
+    const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+    const style = { version: 8 as const, sources: { zones: empty, sites: empty, needles: empty }, layers };
+    expect(validateStyleMin(style)).toEqual([]);
   });
 });

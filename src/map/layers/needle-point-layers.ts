@@ -1,0 +1,55 @@
+// MapLibre layer for 311 requests as points (zoomed in): filtered on the GPU by date window and status.
+import type { FeatureCollection, Point } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { NEEDLE_STATUSES, type NeedleStatus } from '../../domain/needle-request';
+import type { NeedleColumnsView } from '../../geo/needle-filter';
+import { NEEDLE_POINTS_MIN_ZOOM } from '../../config/city';
+import { LEGEND_SWATCHES, PALETTE } from '../palette';
+import { NEEDLE_POINTS_LAYER_ID } from './needle-mode';
+
+export const NEEDLES_SOURCE_ID = 'needles';
+
+/** Properties of one point: row index `i` in the needle table, open day `d`, status code `s`. */
+export type NeedlePointProperties = { i: number; d: number; s: number };
+
+/** One GeoJSON point per request, carrying only what the filter and click need. */
+export function needlePointFeatures(table: NeedleColumnsView): FeatureCollection<Point, NeedlePointProperties> {
+  const features = new Array(table.count);
+  for (let i = 0; i < table.count; i++) {
+    features[i] = {
+      type: 'Feature',
+      id: i,
+      properties: { i, d: table.openedDay[i] as number, s: table.status[i] as number },
+      geometry: { type: 'Point', coordinates: [table.lng[i] as number, table.lat[i] as number] },
+    };
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** MapLibre filter for the date window (days since epoch, inclusive) and statuses. */
+export function needlePointFilter(fromDay: number, toDay: number, statuses: readonly NeedleStatus[]): FilterSpecification {
+  const codes = NEEDLE_STATUSES.flatMap((s, code) => (statuses.includes(s) ? [code] : []));
+  return ['all', ['>=', ['get', 'd'], fromDay], ['<=', ['get', 'd'], toDay], ['in', ['get', 's'], ['literal', codes]]];
+}
+
+export type NeedlePointLayerInput = { visible: boolean; fromDay: number; toDay: number; statuses: readonly NeedleStatus[]; selectedIndex: number | null };
+
+export function buildNeedlePointLayer(input: NeedlePointLayerInput): LayerSpecification {
+  const selected = input.selectedIndex ?? -1;
+  const isSelected: ExpressionSpecification = ['==', ['get', 'i'], selected];
+  return {
+    id: NEEDLE_POINTS_LAYER_ID,
+    type: 'circle',
+    source: NEEDLES_SOURCE_ID,
+    minzoom: NEEDLE_POINTS_MIN_ZOOM,
+    filter: needlePointFilter(input.fromDay, input.toDay, input.statuses),
+    layout: { visibility: input.visible ? 'visible' : 'none' },
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, ['case', isSelected, 8, 3.5], 18, ['case', isSelected, 10, 7]],
+      'circle-color': ['match', ['get', 's'], 1, LEGEND_SWATCHES['needle-open'], 2, LEGEND_SWATCHES['needle-closed'], LEGEND_SWATCHES['needle-unknown']],
+      'circle-stroke-width': ['case', isSelected, 3, 1],
+      'circle-stroke-color': ['case', isSelected, PALETTE.selection, '#ffffff'],
+      'circle-opacity': 0.9,
+    },
+  };
+}
