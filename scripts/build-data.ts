@@ -17,6 +17,7 @@ import { encodeNeedleColumns } from '../src/datasets/needle-table';
 import { parse311Csv } from '../src/datasets/parse-311-csv';
 import { parseNeedlePoints } from '../src/datasets/parse-needle-points';
 import { parseSitesCsv, siteToFeature } from '../src/datasets/parse-sites-csv';
+import { parsePhoneServicesCsv } from '../src/datasets/parse-phone-services-csv';
 import { buildBasemap } from './build-basemap';
 import { buildOutreachZones } from './build-zones';
 import type { DatasetSummary } from './pipeline-report';
@@ -37,6 +38,8 @@ export type BuildOptions = {
   outDir: string;
   /** data/sites.csv of the repository (curated, committed). */
   sitesCsv: string;
+  /** data/phone-services.csv (phone-only services); optional, absent means none. */
+  phoneServicesCsv?: string;
   /** The other engineers' steps; replaceable in tests. */
   steps?: { basemap: Step; zones: Step };
   log?: (line: string) => void;
@@ -188,6 +191,14 @@ async function buildSites(sitesCsv: string, outDir: string, log: (s: string) => 
   });
 }
 
+/** Step 2b: data/phone-services.csv into phone-services.json (services reached by phone, with no walk-in address). */
+async function buildPhoneServices(csvFile: string | undefined, outDir: string): Promise<DatasetSummary> {
+  const out = outName(DATA_FILES.phoneServices);
+  const parsed = csvFile && existsSync(csvFile) ? parsePhoneServicesCsv(await readFile(csvFile, 'utf8')) : { rows: [], rejected: [] };
+  await writeFile(path.join(outDir, out), `${JSON.stringify(parsed.rows)}\n`);
+  return summarize(outDir, 'phone-services', [out], { kept: parsed.rows.length, rejected: parsed.rejected }, {});
+}
+
 /** Step 3: boston/neighborhoods.geojson, validated, with properties { name } only. */
 async function buildNeighborhoods(sourceDir: string, outDir: string): Promise<DatasetSummary> {
   const out = outName(DATA_FILES.neighborhoods);
@@ -265,6 +276,7 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
     return r.summaries;
   });
   await run('sites', async () => [await buildSites(opts.sitesCsv, opts.outDir, log)]);
+  await run('phone services', async () => [await buildPhoneServices(opts.phoneServicesCsv, opts.outDir)]);
   await run('neighborhoods', async () => [await buildNeighborhoods(opts.sourceDir, opts.outDir)]);
   await run('basemap', () => steps.basemap({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
   await run('outreach zones', () => steps.zones({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
@@ -293,6 +305,7 @@ export async function runBuildData(env: NodeJS.ProcessEnv = process.env): Promis
     sourceDir: resolveSourceDir(env),
     outDir: resolveOutDir(env),
     sitesCsv: path.join(REPO_ROOT, 'data', 'sites.csv'),
+    phoneServicesCsv: path.join(REPO_ROOT, 'data', 'phone-services.csv'),
   });
 }
 

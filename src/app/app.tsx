@@ -17,6 +17,7 @@ import { appReducer, initialAppState } from './app-state';
 import { DataProblems } from './data-problems';
 import { DetailPanel } from './detail-panel';
 import { Legend } from './legend';
+import { PhoneLines } from './phone-lines';
 import type { AppData } from './use-app-data';
 import { useMediaQuery } from './use-media-query';
 import { useUrlSync } from './use-url-sync';
@@ -188,6 +189,7 @@ export function App({ data, baseUrl }: AppProps) {
           </p>
         )}
         <DataProblems problems={data.problems} />
+        <PhoneLines services={data.phoneServices} />
         {selectedSite && (
           <DetailPanel
             kind="site"

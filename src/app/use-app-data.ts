@@ -5,7 +5,8 @@ import { DATA_FILES } from '../config/city';
 import type { Rejected } from '../domain/rejection';
 import type { SiteProperties } from '../domain/site';
 import type { ZoneProperties } from '../domain/zone';
-import { loadManifest, loadNeedleTable, loadSites, loadZones } from '../datasets/load-data';
+import { loadManifest, loadNeedleTable, loadPhoneServices, loadSites, loadZones } from '../datasets/load-data';
+import type { PhoneService } from '../domain/phone-service';
 import type { NeedleTable } from '../datasets/needle-table';
 
 export type SiteFeature = Feature<Point, SiteProperties>;
@@ -18,11 +19,12 @@ export type AppData = {
   needles: NeedleTable | null;
   defaultZones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> | null;
   manifest: Awaited<ReturnType<typeof loadManifest>> | null;
+  phoneServices: PhoneService[];
   problems: DataProblem[];
   loaded: boolean;
 };
 
-const INITIAL: AppData = { sites: null, needles: null, defaultZones: null, manifest: null, problems: [], loaded: false };
+const INITIAL: AppData = { sites: null, needles: null, defaultZones: null, manifest: null, phoneServices: [], problems: [], loaded: false };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -32,11 +34,12 @@ function message(e: unknown): string {
 export async function fetchAppData(baseUrl: string): Promise<AppData> {
   const url = (file: string) => new URL(file, baseUrl).toString();
   const problems: DataProblem[] = [];
-  const [sites, needles, zones, manifest] = await Promise.allSettled([
+  const [sites, needles, zones, manifest, phones] = await Promise.allSettled([
     loadSites(url(DATA_FILES.sites)),
     loadNeedleTable(url(DATA_FILES.needleRequests)),
     loadZones(url(DATA_FILES.outreachZones)),
     loadManifest(url(DATA_FILES.manifest)),
+    loadPhoneServices(url(DATA_FILES.phoneServices)),
   ]);
   const data: AppData = { ...INITIAL, loaded: true, problems };
   if (sites.status === 'fulfilled') {
@@ -51,6 +54,8 @@ export async function fetchAppData(baseUrl: string): Promise<AppData> {
   } else problems.push({ file: DATA_FILES.outreachZones, message: message(zones.reason), rejected: [] });
   if (manifest.status === 'fulfilled') data.manifest = manifest.value;
   else problems.push({ file: DATA_FILES.manifest, message: message(manifest.reason), rejected: [] });
+  if (phones.status === 'fulfilled') data.phoneServices = phones.value;
+  else problems.push({ file: DATA_FILES.phoneServices, message: message(phones.reason), rejected: [] });
   return data;
 }
 

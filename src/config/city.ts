@@ -32,6 +32,7 @@ export const DATA_FILES = {
   streets: 'data/basemap-streets.geojson',
   neighborhoodLabels: 'data/basemap-neighborhood-labels.geojson',
   sites: 'data/sites.geojson',
+  phoneServices: 'data/phone-services.json',
   needleRequests: 'data/needle-requests.json',
   outreachZones: 'data/outreach-zones.geojson',
   neighborhoods: 'data/neighborhoods.geojson',

@@ -8,6 +8,7 @@ import { sitePropertiesSchema } from '../domain/site';
 import type { SiteProperties } from '../domain/site';
 import { zonePropertiesSchema } from '../domain/zone';
 import type { ZoneProperties } from '../domain/zone';
+import { phoneServicesFileSchema, type PhoneService } from '../domain/phone-service';
 import { decodeNeedleColumns } from './needle-table';
 import type { NeedleTable } from './needle-table';
 
@@ -92,6 +93,13 @@ export async function loadNeedleTable(url: string): Promise<NeedleTable> {
   } catch (e) {
     throw new Error(`${url}: ${(e as Error).message}`, { cause: e });
   }
+}
+
+/** Loads public/data/phone-services.json (3-1-1, PAATHS, ...). */
+export async function loadPhoneServices(url: string): Promise<PhoneService[]> {
+  const parsed = phoneServicesFileSchema.safeParse(await loadJson(url));
+  if (!parsed.success) throw new Error(`${url}: ${parsed.error.issues[0]?.message ?? 'not a list of phone services'}`);
+  return parsed.data;
 }
 
 /** public/data/manifest.json: what `npm run data` built, from which sources, and what it rejected. */

@@ -3,7 +3,7 @@ import type { Feature, Point } from 'geojson';
 import { DISPOSAL_KINDS, siteCsvRowSchema, siteFromCsvRow } from '../domain/site';
 import type { Site, SiteProperties } from '../domain/site';
 import type { LoadResult, Rejected } from '../domain/rejection';
-import { readCsv } from './read-csv';
+import { parseCsvTable } from './parse-csv-table';
 
 /** Columns data/sites.csv must have, in the documented order. */
 export const SITE_CSV_COLUMNS = Object.keys(siteCsvRowSchema.shape) as (keyof typeof siteCsvRowSchema.shape)[];
@@ -13,44 +13,18 @@ export const SITE_CSV_COLUMNS = Object.keys(siteCsvRowSchema.shape) as (keyof ty
  * fix a row needs); a repeated id is rejected. Never throws: an empty file or a missing column gives one rejection.
  */
 export function parseSitesCsv(text: string): LoadResult<Site> {
-  const csv = readCsv(text);
+  const table = parseCsvTable(text, siteCsvRowSchema);
   const rows: Site[] = [];
-  const rejected: Rejected[] = [];
-  if (csv.header.length === 0) {
-    return { rows, rejected: [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
-  }
-  const header = csv.header.map((h) => h.trim().toLowerCase());
-  const missing = SITE_CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    const reason = `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
-    return { rows, rejected: [{ line: 1, field: missing.join(','), reason, raw: csv.header.join(',') }] };
-  }
-  for (const e of csv.errors) rejected.push({ line: e.line, field: '', reason: `unreadable CSV: ${e.message}`, raw: e.raw });
-
+  const rejected: Rejected[] = [...table.rejected];
   const firstLineOfId = new Map<string, number>();
-  for (const record of csv.records) {
-    if (record.values.length !== header.length) {
-      rejected.push({ line: record.line, field: '', reason: `row has ${record.values.length} fields, header has ${header.length}`, raw: record.raw });
-      continue;
-    }
-    const obj: Record<string, string> = {};
-    header.forEach((name, i) => {
-      obj[name] = record.values[i] ?? '';
-    });
-    const parsed = siteCsvRowSchema.safeParse(obj);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        rejected.push({ line: record.line, field: String(issue.path[0] ?? ''), reason: issue.message, raw: record.raw });
-      }
-      continue;
-    }
-    const first = firstLineOfId.get(parsed.data.id);
+  for (const { line, raw, data } of table.rows) {
+    const first = firstLineOfId.get(data.id);
     if (first !== undefined) {
-      rejected.push({ line: record.line, field: 'id', reason: `duplicate id "${parsed.data.id}" (first used on line ${first})`, raw: record.raw });
+      rejected.push({ line, field: 'id', reason: `duplicate id "${data.id}" (first used on line ${first})`, raw });
       continue;
     }
-    firstLineOfId.set(parsed.data.id, record.line);
-    rows.push(siteFromCsvRow(parsed.data));
+    firstLineOfId.set(data.id, line);
+    rows.push(siteFromCsvRow(data));
   }
   rejected.sort((a, b) => a.line - b.line);
   return { rows, rejected };

@@ -36,6 +36,7 @@ describe('buildData on the fixture source dir', () => {
       'needle-requests-2015',
       'needle-requests-points-2024-2026',
       'sites',
+      'phone-services',
       'neighborhoods',
       'basemap-stub',
       'zones-stub',
