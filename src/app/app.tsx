@@ -19,7 +19,7 @@ import { DetailPanel } from './detail-panel';
 import { Legend } from './legend';
 import { PhoneLines } from './phone-lines';
 import type { AppData } from './use-app-data';
-import { useMediaQuery } from './use-media-query';
+import { useElementHeight, useMediaQuery } from './use-media-query';
 import { useUrlSync } from './use-url-sync';
 import { parseUrlState, type PanelTab } from './url-state';
 import { installTestHook } from './test-hook';
@@ -39,6 +39,7 @@ export function App({ data, baseUrl }: AppProps) {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const isPhone = useMediaQuery('(max-width: 699px)');
   const [sheetOpen, setSheetOpen] = useState(true);
+  const sheetHeight = useElementHeight(isPhone ? 'sheet' : null);
 
   useUrlSync(state, useCallback((urlState) => dispatch({ type: 'replace-url-state', urlState }), []));
 
@@ -109,12 +110,18 @@ export function App({ data, baseUrl }: AppProps) {
   const closeDetails = useCallback(() => dispatch({ type: 'close-details' }), []);
 
   // When a site is chosen from the list (or a shared link), bring it into view.
+  // It must land in the part of the map the panels leave visible.
   const flyTarget = selectedSite?.geometry.coordinates;
   useEffect(() => {
     if (!map || !flyTarget) return;
     const [lng, lat] = flyTarget as [number, number];
-    if (!map.getBounds().contains([lng, lat])) map.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 15) });
-  }, [map, flyTarget]);
+    const p = map.project([lng, lat]);
+    const { left = 0, right = 0, top = 0, bottom = 0 } = map.getPadding();
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    const margin = 24;
+    const visible = p.x >= left + margin && p.x <= w - right - margin && p.y >= top + margin && p.y <= h - bottom - margin;
+    if (!visible) map.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 15) });
+  }, [map, flyTarget, sheetHeight]);
 
   const onMap = useCallback((m: maplibregl.Map | null, overlay: MapboxOverlay | null) => {
     overlayRef.current = overlay;
@@ -162,9 +169,10 @@ export function App({ data, baseUrl }: AppProps) {
         onSiteClick={useCallback((siteId: string) => !zoneDrawing && dispatch({ type: 'select-site', siteId }), [zoneDrawing])}
         onMap={onMap}
         ariaLabel={t('app.mapLabel')}
-        padding={isPhone ? { left: 0, bottom: 96 } : { left: 380, bottom: 0 }}
+        padding={isPhone ? { left: 0, bottom: sheetHeight ?? 96 } : { left: 380, bottom: 0 }}
       />
       <aside
+        id="sheet"
         className={`sheet ${sheetOpen || detailsOpen ? 'sheet-open' : 'sheet-collapsed'}`}
         data-testid="sheet"
         data-layout={isPhone ? 'sheet' : 'sidebar'}
