@@ -2,14 +2,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as maplibregl from 'maplibre-gl';
-import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { DEFAULT_NEEDLE_WINDOW_DAYS } from '../config/city';
 import { DISPOSAL_KINDS, type SiteKind } from '../domain/site';
 import { dayFromIsoDate, isoDateFromDay } from '../datasets/needle-table';
 import { countInBox, filterNeedleIndices } from '../geo/needle-filter';
 import { coLocated } from '../geo/co-located';
 import { MapView } from '../map/map-view';
-import { needleModeAt, NEEDLE_DENSITY_LAYER_ID } from '../map/layers/needle-mode';
+import { densityRadiusMeters, needleModeAt, NEEDLE_DENSITY_LAYER_ID } from '../map/layers/needle-mode';
 import { useDeckModule } from '../map/use-deck-module';
 import { needlePointFeatures } from '../map/layers/needle-point-layers';
 import { useZones } from '../tools/zones/use-zones';
@@ -36,7 +36,7 @@ export function App({ data, baseUrl }: AppProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, undefined, () => initialAppState(parseUrlState(window.location.hash)));
   const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const isPhone = useMediaQuery('(max-width: 699px)');
   const [sheetOpen, setSheetOpen] = useState(true);
   const sheetHeight = useElementHeight(isPhone ? 'sheet' : null);
@@ -79,9 +79,9 @@ export function App({ data, baseUrl }: AppProps) {
       needles && deck
         ? deck.buildNeedleLayers({ table: needles, indices, filterKey, zoom, visible: showNeedles })
         : [],
-    // zoom only matters across the points/density threshold
+    // zoom only matters across the points/density threshold and the hexagon size steps
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deck, needles, indices, filterKey, needleMode, showNeedles],
+    [deck, needles, indices, filterKey, needleMode, densityRadiusMeters(zoom), showNeedles],
   );
   const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : null), [needles]);
   const fromDay = needleFrom ? dayFromIsoDate(needleFrom) : 0;
@@ -123,8 +123,10 @@ export function App({ data, baseUrl }: AppProps) {
     if (!visible) map.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 15) });
   }, [map, flyTarget, sheetHeight]);
 
-  const onMap = useCallback((m: maplibregl.Map | null, overlay: MapboxOverlay | null) => {
+  const [overlayAdded, setOverlayAdded] = useState(false);
+  const onMap = useCallback((m: maplibregl.Map | null, overlay: MapLibreOverlay | null) => {
     overlayRef.current = overlay;
+    setOverlayAdded(overlay !== null);
     setMap(m);
   }, []);
 
@@ -132,7 +134,7 @@ export function App({ data, baseUrl }: AppProps) {
   const countsRef = useRef({ indices, needles, needleMode, showNeedles });
   countsRef.current = { indices, needles, needleMode, showNeedles };
   // Ready once the data is loaded, the map has its style and the deck.gl overlay has its layers.
-  const dataReady = data.loaded && map !== null && (deck !== null || !needles);
+  const dataReady = data.loaded && map !== null && (overlayAdded || !needles);
   useEffect(() => {
     if (!map || !dataReady) return;
     return installTestHook(map, () => overlayRef.current, () => {

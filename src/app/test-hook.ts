@@ -1,6 +1,6 @@
 // window.__hrm: a small read-only view of what the map draws, for the e2e suite and the benchmarks.
 import type * as maplibregl from 'maplibre-gl';
-import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 
 export type RenderedCounts = { disposal: number; services: number; needlePoints: number; needleDensityCells: number; zones: number };
 
@@ -27,7 +27,7 @@ function uniqueCount(features: maplibregl.MapGeoJSONFeature[], key: string): num
 /** Installs the hook; `ready` turns true at the first idle after data is on the map. Returns an uninstaller. */
 export function installTestHook(
   map: maplibregl.Map,
-  overlay: () => MapboxOverlay | null,
+  overlay: () => MapLibreOverlay | null,
   /** Requests inside the view that pass the filters, while the density layer is the one drawn (0 otherwise). */
   densityCount: () => number,
   deckIds: string[],
@@ -70,6 +70,7 @@ export function installTestHook(
         if (cancelled) return;
         hook.ready = true;
         hook.readyAtMs = performance.now();
+        performance.mark('hrm:ready');
       }),
     );
   });

@@ -63,7 +63,10 @@ export function useAppData(baseUrl: string): AppData {
   const [data, setData] = useState<AppData>(INITIAL);
   useEffect(() => {
     let live = true;
-    void fetchAppData(baseUrl).then((d) => live && setData(d));
+    void fetchAppData(baseUrl).then((d) => {
+      performance.mark('hrm:data-loaded');
+      if (live) setData(d);
+    });
     return () => {
       live = false;
     };

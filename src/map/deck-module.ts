@@ -1,3 +1,3 @@
 // The deck.gl part of the map, loaded as its own chunk so the basemap and site layers draw without waiting for it.
-export { MapboxOverlay } from '@deck.gl/mapbox';
+export { MapLibreOverlay } from '@deck.gl/maplibre';
 export { buildNeedleLayers } from './layers/needle-layers';

@@ -1,4 +1,4 @@
-// The one draw order of every MapLibre layer, bottom to top. deck.gl's 311 layers draw above all of it (MapboxOverlay).
+// The one draw order of every MapLibre layer, bottom to top. deck.gl's 311 layers draw above all of it (MapLibreOverlay).
 
 /** Basemap layers, bottom to top (built by basemap-style.ts). */
 export const BASEMAP_LAYER_IDS = [

@@ -7,7 +7,10 @@ let pending: Promise<DeckModule> | null = null;
 
 /** Starts (or joins) the download of the deck.gl chunk. */
 export function loadDeckModule(): Promise<DeckModule> {
-  pending ??= import('./deck-module');
+  pending ??= import('./deck-module').then((m) => {
+    performance.mark('hrm:deck-loaded');
+    return m;
+  });
   return pending;
 }
 

@@ -8,3 +8,11 @@ export const NEEDLE_DENSITY_LAYER_ID = 'needle-density';
 export function needleModeAt(zoom: number): 'points' | 'density' {
   return zoom >= NEEDLE_POINTS_MIN_ZOOM ? 'points' : 'density';
 }
+
+/** Hexagon radius of the density layer at a zoom, in metres: finer as the map zooms in (three steps, so zooming
+ * only re-aggregates when it crosses one). */
+export function densityRadiusMeters(zoom: number): number {
+  if (zoom < 12.5) return 250;
+  if (zoom < 13.5) return 150;
+  return 90;
+}

@@ -4,7 +4,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { buildSiteLayers, siteFilter } from '../../../../src/map/layers/site-layers';
 import { buildZoneLayers } from '../../../../src/map/layers/zone-layers';
 import { buildNeedleLayers } from '../../../../src/map/layers/needle-layers';
-import { needleModeAt, NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID } from '../../../../src/map/layers/needle-mode';
+import { densityRadiusMeters, needleModeAt, NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID } from '../../../../src/map/layers/needle-mode';
 import { buildNeedlePointLayer, needlePointFeatures, needlePointFilter } from '../../../../src/map/layers/needle-point-layers';
 import { LAYER_ORDER } from '../../../../src/map/layer-order';
 import { NEEDLE_POINTS_MIN_ZOOM } from '../../../../src/config/city';
@@ -46,6 +46,15 @@ describe('needle layers', () => {
     expect(low[0]?.props.visible).toBe(true);
     expect((low[0]?.props.data as number[]).length).toBe(2);
     expect(build(16)[0]?.props.visible).toBe(false);
+  });
+
+  it('uses finer hexagons as the map zooms in, and draws them under the 311 points and sites', () => {
+    const radius = (zoom: number) => (buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom, visible: true })[0]?.props as unknown as { radius: number }).radius;
+    expect(radius(11)).toBeGreaterThan(radius(13));
+    expect(radius(13)).toBeGreaterThan(radius(13.9));
+    expect(densityRadiusMeters(12)).toBe(radius(12));
+    const layer = buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom: 12, visible: true })[0];
+    expect((layer?.props as unknown as { beforeId?: string }).beforeId).toBe(NEEDLE_POINTS_LAYER_ID);
   });
 
   it('hides the density when the layer is off', () => {
