@@ -1,0 +1,186 @@
+// `npm run bench`: builds the app and the bare MapLibre page, serves them, and measures both in the same headless
+// Chromium. Prints one line per benchmark: `name: value unit (baseline: value unit, ratio x.xx, goal ≤ y) PASS|OVER`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
+
+const root = join(import.meta.dirname, '..', '..');
+const port = Number(process.env.BENCH_PORT ?? 4183);
+const origin = `http://127.0.0.1:${port}`;
+const benchConfig = 'tests/bench/vite.bench.config.ts';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const VIEWPORT = { width: 1280, height: 800 };
+const READY_TIMEOUT_MS = 90_000;
+
+type Result = { name: string; value: number; unit: string; baseline: number; baselineUnit: string; ratio: number; goal: string; pass: boolean };
+
+const gzipBytes = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+const kb = (bytes: number) => bytes / 1024;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+
+function format(r: Result): string {
+  const v = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  return `${r.name}: ${v(r.value)} ${r.unit} (baseline: ${v(r.baseline)} ${r.baselineUnit}, ratio ${r.ratio.toFixed(2)}, goal ≤ ${r.goal}) ${r.pass ? 'PASS' : 'OVER'}`;
+}
+
+function build(): void {
+  if (!existsSync(join(root, 'public', 'data', 'manifest.json'))) {
+    console.log('public/data is missing: running npm run data');
+    if (spawnSync('npm', ['run', 'data'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run data failed');
+  }
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const built = spawnSync(vite, ['build', '--config', benchConfig, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // The bench config imports the app's vite.config.ts by its extensionless name (as TypeScript wants it).
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+  if (built.status !== 0) throw new Error('vite build (bench config) failed');
+}
+
+async function serve(): Promise<ChildProcess> {
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const server = spawn(vite, ['preview', '--config', benchConfig, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode} (port ${port} in use?)`);
+    try {
+      if ((await fetch(origin)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${origin}`);
+}
+
+/** Waits in the page for the app's ready flag; returns ms from navigation start (the app's own stamp when it has one). */
+async function appReadyMs(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const hrm = (window as unknown as { __hrm?: { ready?: boolean; readyAtMs?: number | null } }).__hrm;
+      return hrm?.ready === true ? (hrm.readyAtMs ?? performance.now()) : false;
+    },
+    undefined,
+    { polling: 5, timeout: READY_TIMEOUT_MS },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function bareIdleMs(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { __bareMapIdleMs?: number }).__bareMapIdleMs ?? false,
+    undefined,
+    { polling: 5, timeout: READY_TIMEOUT_MS },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** (1) gzip size of every JavaScript file fetched (page and workers) until the app is ready. */
+async function firstScreenJs(browser: Browser): Promise<Result> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  let loading = true;
+  const bodies: Promise<{ url: string; gzip: number }>[] = [];
+  context.on('response', (response) => {
+    if (!loading) return;
+    const url = new URL(response.url());
+    const type = response.headers()['content-type'] ?? '';
+    if (url.origin !== origin || !(/\.m?js$/.test(url.pathname) || type.includes('javascript'))) return;
+    bodies.push(response.body().then((body) => ({ url: url.pathname, gzip: gzipBytes(body) })));
+  });
+  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  await appReadyMs(page);
+  loading = false;
+  const files = await Promise.all(bodies);
+  await context.close();
+  for (const f of files.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(f.gzip).toFixed(1).padStart(7)} KB  ${f.url}`);
+
+  const dist = join(root, 'node_modules', 'maplibre-gl', 'dist');
+  const baseline = ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']
+    .map((f) => gzipBytes(readFileSync(join(dist, f))))
+    .reduce((a, b) => a + b, 0);
+  const total = files.reduce((n, f) => n + f.gzip, 0);
+  return {
+    name: 'first-screen JS (gzip)',
+    value: kb(total),
+    unit: 'KB',
+    baseline: kb(baseline),
+    baselineUnit: 'KB (maplibre-gl dist JS)',
+    ratio: total / baseline,
+    goal: '450 KB',
+    pass: kb(total) <= 450,
+  };
+}
+
+/** (2) navigation start → all four layers drawn, against the bare MapLibre basemap page; median of alternating cold runs. */
+async function timeToMap(browser: Browser): Promise<Result> {
+  const once = async (which: 'app' | 'bare'): Promise<number> => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const path = which === 'app' ? '/' : '/tests/bench/bare-map.html';
+    await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+    const ms = which === 'app' ? await appReadyMs(page) : await bareIdleMs(page);
+    await context.close();
+    return ms;
+  };
+  // One unmeasured run of each warms the browser process (shader compilation, disk cache of the binary).
+  await once('app');
+  await once('bare');
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await once('app'));
+    bare.push(await once('bare'));
+  }
+  console.log(`  app runs (ms):  ${app.map((x) => x.toFixed(0)).join(', ')}`);
+  console.log(`  bare runs (ms): ${bare.map((x) => x.toFixed(0)).join(', ')}`);
+  const value = median(app);
+  const baseline = median(bare);
+  const ratio = value / baseline;
+  return {
+    name: 'time to first map with 4 layers',
+    value,
+    unit: 'ms',
+    baseline,
+    baselineUnit: 'ms (bare MapLibre basemap)',
+    ratio,
+    goal: '1.5',
+    pass: ratio <= 1.5,
+  };
+}
+
+async function main(): Promise<void> {
+  build();
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+  const results: Result[] = [];
+  try {
+    results.push(await firstScreenJs(browser));
+    results.push(await timeToMap(browser));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('');
+  for (const r of results) console.log(format(r));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

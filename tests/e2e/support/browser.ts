@@ -1,0 +1,303 @@
+// The one file that touches Playwright's `page`: navigation, clicks at pixels, screenshots, console and network logs.
+import { inflateSync } from 'node:zlib';
+import { test as base, type Locator, type Page } from '@playwright/test';
+
+export type Pixel = { x: number; y: number };
+export type Box = { x: number; y: number; width: number; height: number };
+export type Download = { filename: string; text: string };
+
+/** Console errors, uncaught exceptions and failed requests seen by the page, in order. */
+export type PageProblem = { kind: 'console' | 'pageerror' | 'requestfailed'; text: string };
+
+/** A thin wrapper over one page. Specs never see `page`; the domain driver (driver.ts) builds on this. */
+export class BrowserSession {
+  /** Every URL the page or its workers requested, in order (including data: and blob: URLs). */
+  readonly requestUrls: string[] = [];
+  readonly problems: PageProblem[] = [];
+  /** Text answered to window.prompt (the app may ask for a zone name). */
+  promptAnswer = 'E2E zone';
+
+  constructor(private readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        const where = msg.location();
+        this.problems.push({ kind: 'console', text: `${msg.text()} (${where.url}:${where.lineNumber})` });
+      }
+    });
+    page.on('pageerror', (err) => this.problems.push({ kind: 'pageerror', text: String(err.stack ?? err.message) }));
+    page.on('requestfailed', (req) => {
+      // A navigation away (reload) aborts in-flight requests; that is not a page error.
+      const reason = req.failure()?.errorText ?? '';
+      if (!reason.includes('ERR_ABORTED')) this.problems.push({ kind: 'requestfailed', text: `${req.url()} ${reason}` });
+    });
+    page.on('dialog', (dialog) => {
+      void (dialog.type() === 'prompt' ? dialog.accept(this.promptAnswer) : dialog.accept());
+    });
+    // The context sees requests from the page and from its dedicated workers.
+    page.context().on('request', (req) => this.requestUrls.push(req.url()));
+  }
+
+  /** Origin of the app under test, e.g. http://127.0.0.1:4173. */
+  origin(): string {
+    return new URL(this.page.url()).origin;
+  }
+
+  consoleErrors(): string[] {
+    return this.problems.filter((p) => p.kind !== 'requestfailed').map((p) => `${p.kind}: ${p.text}`);
+  }
+
+  failedRequests(): string[] {
+    return this.problems.filter((p) => p.kind === 'requestfailed').map((p) => p.text);
+  }
+
+  /** Loads a path as a fresh document (a hash-only change on the same page would not reload the app). */
+  async goto(path: string): Promise<void> {
+    const before = this.page.url();
+    await this.page.goto(path, { waitUntil: 'domcontentloaded' });
+    const sameDocument = before !== 'about:blank' && before.split('#')[0] === this.page.url().split('#')[0];
+    if (sameDocument) await this.page.reload({ waitUntil: 'domcontentloaded' });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: 'domcontentloaded' });
+  }
+
+  /** Waits until `window.__hrm.ready === true` (the map has drawn all four overlay layers). */
+  async waitForReady(timeoutMs = 45_000): Promise<void> {
+    try {
+      await this.page.waitForFunction(
+        () => (window as unknown as { __hrm?: { ready?: boolean } }).__hrm?.ready === true,
+        undefined,
+        { timeout: timeoutMs, polling: 50 },
+      );
+    } catch (err) {
+      // Say why: is there a test hook at all, and what did the page complain about?
+      const hook = await this.page
+        .evaluate(() => {
+          const hrm = (window as unknown as { __hrm?: { ready?: unknown } }).__hrm;
+          return hrm ? `window.__hrm.ready = ${String(hrm.ready)}` : 'window.__hrm is not installed';
+        })
+        .catch(() => 'page not evaluable');
+      const problems = this.problems.map((p) => `${p.kind}: ${p.text}`).join('\n  ');
+      throw new Error(
+        `the map did not become ready in ${timeoutMs} ms (${hook}); page problems:\n  ${problems || 'none'}`,
+        { cause: err },
+      );
+    }
+  }
+
+  /** Runs a function in the page (the driver uses it for the window.__hrm test API). */
+  async evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    // Arguments here are plain JSON values, so Playwright's Unboxed<A> is A itself.
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  async hash(): Promise<string> {
+    return this.page.evaluate(() => window.location.hash);
+  }
+
+  viewport(): { width: number; height: number } {
+    const size = this.page.viewportSize();
+    if (!size) throw new Error('the page has no fixed viewport');
+    return size;
+  }
+
+  async clickAt(at: Pixel): Promise<void> {
+    await this.page.mouse.move(at.x, at.y, { steps: 2 });
+    await this.page.mouse.click(at.x, at.y);
+  }
+
+  async dblclickAt(at: Pixel): Promise<void> {
+    await this.page.mouse.dblclick(at.x, at.y);
+  }
+
+  async tapAt(at: Pixel): Promise<void> {
+    await this.page.touchscreen.tap(at.x, at.y);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async pause(ms: number): Promise<void> {
+    await this.page.waitForTimeout(ms);
+  }
+
+  /** True when the topmost element at a viewport pixel is inside the element with this test id. */
+  async pixelIsOn(at: Pixel, testId: string): Promise<boolean> {
+    return this.page.evaluate(
+      ({ at, testId }) => document.elementFromPoint(at.x, at.y)?.closest(`[data-testid="${testId}"]`) != null,
+      { at, testId },
+    );
+  }
+
+  private byTestId(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  async click(testId: string): Promise<void> {
+    await this.byTestId(testId).first().click();
+  }
+
+  async clickByLabel(label: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).first().click();
+  }
+
+  async setChecked(testId: string, checked: boolean): Promise<void> {
+    await this.byTestId(testId).first().setChecked(checked);
+  }
+
+  async isChecked(testId: string): Promise<boolean> {
+    return this.byTestId(testId).first().isChecked();
+  }
+
+  async fill(testId: string, value: string): Promise<void> {
+    await this.byTestId(testId).first().fill(value);
+  }
+
+  async inputValue(testId: string): Promise<string> {
+    return this.byTestId(testId).first().inputValue();
+  }
+
+  async isVisible(testId: string): Promise<boolean> {
+    return this.byTestId(testId).first().isVisible();
+  }
+
+  async waitVisible(testId: string, timeoutMs = 15_000): Promise<void> {
+    await this.byTestId(testId).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  async waitHidden(testId: string, timeoutMs = 15_000): Promise<void> {
+    await this.byTestId(testId).first().waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  async text(testId: string): Promise<string> {
+    return (await this.byTestId(testId).first().innerText()).trim();
+  }
+
+  async texts(testId: string): Promise<string[]> {
+    return (await this.byTestId(testId).allInnerTexts()).map((t) => t.trim());
+  }
+
+  async count(testId: string): Promise<number> {
+    return this.byTestId(testId).count();
+  }
+
+  async attribute(testId: string, name: string): Promise<string | null> {
+    return this.byTestId(testId).first().getAttribute(name);
+  }
+
+  async box(testId: string): Promise<Box | null> {
+    return this.byTestId(testId).first().boundingBox();
+  }
+
+  /** True when the element is inside `ancestorTestId`'s subtree. */
+  async isInside(testId: string, ancestorTestId: string): Promise<boolean> {
+    return (await this.page.getByTestId(ancestorTestId).getByTestId(testId).count()) > 0;
+  }
+
+  /** Clicks `testId` and returns the file the page downloads. */
+  async download(testId: string): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.click(testId)]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  async setInputFile(testId: string, file: { name: string; mimeType: string; text: string }): Promise<void> {
+    await this.byTestId(testId).first().setInputFiles({
+      name: file.name,
+      mimeType: file.mimeType,
+      buffer: Buffer.from(file.text, 'utf8'),
+    });
+  }
+
+  /** PNG of one element (by test id), or of the viewport. */
+  async screenshot(testId?: string): Promise<Buffer> {
+    return testId ? this.byTestId(testId).first().screenshot() : this.page.screenshot();
+  }
+
+  async saveScreenshot(path: string): Promise<void> {
+    // JPEG for the README images: a tenth of the PNG's size, and they are regenerated on every run.
+    await this.page.screenshot(path.endsWith('.jpg') ? { path, type: 'jpeg', quality: 80 } : { path });
+  }
+}
+
+/** Colour statistics of a PNG (8-bit RGB/RGBA, as Playwright writes): distinct RGB colours and the commonest's share. */
+export function pngColourStats(png: Buffer): { distinctColours: number; dominantShare: number; pixels: number } {
+  const { width, height, channels, data } = decodePng(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < width * height; i++) {
+    const o = i * channels;
+    const key = ((data[o] ?? 0) << 16) | ((data[o + 1] ?? 0) << 8) | (data[o + 2] ?? 0);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const dominant = Math.max(...counts.values());
+  return { distinctColours: counts.size, dominantShare: dominant / (width * height), pixels: width * height };
+}
+
+/** Minimal PNG decoder: non-interlaced, 8 bits per channel, colour type 2 (RGB) or 6 (RGBA). */
+function decodePng(png: Buffer): { width: number; height: number; channels: number; data: Uint8Array } {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      const bitDepth = body[8];
+      const colourType = body[9];
+      const interlace = body[12];
+      if (bitDepth !== 8 || (colourType !== 2 && colourType !== 6) || interlace !== 0) {
+        throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colourType}, interlace ${interlace}`);
+      }
+      channels = colourType === 6 ? 4 : 3;
+    } else if (type === 'IDAT') {
+      idat.push(body);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const src = y * (stride + 1) + 1;
+    const row = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const value = raw[src + x] ?? 0;
+      const left = x >= channels ? (out[row + x - channels] ?? 0) : 0;
+      const up = y > 0 ? (out[row - stride + x] ?? 0) : 0;
+      const upLeft = y > 0 && x >= channels ? (out[row - stride + x - channels] ?? 0) : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = left;
+      else if (filter === 2) predictor = up;
+      else if (filter === 3) predictor = (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      out[row + x] = (value + predictor) & 0xff;
+    }
+  }
+  return { width, height, channels, data: out };
+}
+
+/** Playwright `test` with a `browser` session fixture; driver.ts extends it with the domain driver. */
+export const test = base.extend<{ session: BrowserSession }>({
+  session: async ({ page }, use) => {
+    await use(new BrowserSession(page));
+  },
+});
+
+export { expect } from '@playwright/test';
