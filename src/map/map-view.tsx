@@ -86,7 +86,8 @@ export function MapView(props: MapViewProps) {
     performance.mark('hrm:map-created');
     map.once('idle', () => performance.mark('hrm:map-first-idle'));
 
-    map.on('load', () => {
+    // 'style.load', not 'load': the overlays join the basemap's first render pass instead of starting a second one.
+    map.once('style.load', () => {
       performance.mark('hrm:style-loaded');
       const cur = latest.current;
       map.addSource(ZONES_SOURCE_ID, { type: 'geojson', data: cur.zones ?? EMPTY });
@@ -186,26 +187,25 @@ export function MapView(props: MapViewProps) {
     }
   }, [props.showZones]);
 
-  // deck.gl overlay: added once its chunk has arrived, then fed new layers.
-  // Interleaved: deck.gl draws into MapLibre's own WebGL context (a second, overlaid context made the first map
-  // draw about twice as slow in headless Chromium with SwiftShader). It joins after the basemap's first idle so
-  // compiling its shaders does not hold up the first paint.
+  // deck.gl overlay: added once its chunk has arrived and the style (with the layer it goes under) is in, then fed
+  // new layers. Interleaved: deck.gl draws into MapLibre's own WebGL context; a second, overlaid context made the
+  // first map draw about twice as slow in headless Chromium with SwiftShader (npm run bench).
   const { deck } = props;
-  const [basemapDrawn, setBasemapDrawn] = useState(false);
+  const [styleLoaded, setStyleLoaded] = useState(false);
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    if (map.loaded()) setBasemapDrawn(true);
-    else map.once('idle', () => setBasemapDrawn(true));
+    if (map.isStyleLoaded()) setStyleLoaded(true);
+    else map.once('style.load', () => setStyleLoaded(true));
   }, []);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !deck || !basemapDrawn || overlayRef.current) return;
+    if (!map || !deck || !styleLoaded || overlayRef.current) return;
     const overlay = new deck.MapLibreOverlay({ interleaved: true, layers: latest.current.deckLayers });
     map.addControl(overlay);
     overlayRef.current = overlay;
     if (styleReady.current) latest.current.onMap(map, overlay);
-  }, [deck, basemapDrawn]);
+  }, [deck, styleLoaded]);
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.deckLayers });
   }, [props.deckLayers]);
