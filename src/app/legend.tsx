@@ -60,30 +60,22 @@ export function Legend(p: LegendProps) {
             {layer === 'needles' && (
               <div className={`needle-filters ${on ? '' : 'muted'}`}>
                 <div className="date-range" role="group" aria-label={t('legend.needleRange')}>
-                  <label>
-                    {t('legend.from')}
-                    <input
-                      type="date"
-                      data-testid="needle-date-from"
-                      value={p.needleFrom}
-                      min={p.needleBounds?.first}
-                      max={p.needleBounds?.last}
-                      disabled={!on}
-                      onChange={(e) => p.onNeedleRange(e.target.value || null, p.needleTo)}
-                    />
-                  </label>
-                  <label>
-                    {t('legend.to')}
-                    <input
-                      type="date"
-                      data-testid="needle-date-to"
-                      value={p.needleTo}
-                      min={p.needleBounds?.first}
-                      max={p.needleBounds?.last}
-                      disabled={!on}
-                      onChange={(e) => p.onNeedleRange(p.needleFrom, e.target.value || null)}
-                    />
-                  </label>
+                  {(['from', 'to'] as const).map((end) => (
+                    <label key={end}>
+                      {t(`legend.${end}`)}
+                      <input
+                        type="date"
+                        data-testid={`needle-date-${end}`}
+                        value={end === 'from' ? p.needleFrom : p.needleTo}
+                        min={p.needleBounds?.first}
+                        max={p.needleBounds?.last}
+                        disabled={!on}
+                        onChange={(e) =>
+                          end === 'from' ? p.onNeedleRange(e.target.value || null, p.needleTo) : p.onNeedleRange(p.needleFrom, e.target.value || null)
+                        }
+                      />
+                    </label>
+                  ))}
                   <button type="button" className="link-button" disabled={!on} onClick={() => p.onNeedleRange(null, null)}>
                     {t('legend.resetRange')}
                   </button>

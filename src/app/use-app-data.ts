@@ -42,20 +42,23 @@ export async function fetchAppData(baseUrl: string): Promise<AppData> {
     loadPhoneServices(url(DATA_FILES.phoneServices)),
   ]);
   const data: AppData = { ...INITIAL, loaded: true, problems };
-  if (sites.status === 'fulfilled') {
-    data.sites = { type: 'FeatureCollection', features: sites.value.rows };
-    if (sites.value.rejected.length > 0) problems.push({ file: DATA_FILES.sites, message: '', rejected: sites.value.rejected });
-  } else problems.push({ file: DATA_FILES.sites, message: message(sites.reason), rejected: [] });
-  if (needles.status === 'fulfilled') data.needles = needles.value;
-  else problems.push({ file: DATA_FILES.needleRequests, message: message(needles.reason), rejected: [] });
-  if (zones.status === 'fulfilled') {
-    data.defaultZones = { type: 'FeatureCollection', features: zones.value.rows };
-    if (zones.value.rejected.length > 0) problems.push({ file: DATA_FILES.outreachZones, message: '', rejected: zones.value.rejected });
-  } else problems.push({ file: DATA_FILES.outreachZones, message: message(zones.reason), rejected: [] });
-  if (manifest.status === 'fulfilled') data.manifest = manifest.value;
-  else problems.push({ file: DATA_FILES.manifest, message: message(manifest.reason), rejected: [] });
-  if (phones.status === 'fulfilled') data.phoneServices = phones.value;
-  else problems.push({ file: DATA_FILES.phoneServices, message: message(phones.reason), rejected: [] });
+  /** The value of a settled load, or null with the failure recorded against its file. */
+  const settled = <T>(r: PromiseSettledResult<T>, file: string): T | null => {
+    if (r.status === 'fulfilled') return r.value;
+    problems.push({ file, message: message(r.reason), rejected: [] });
+    return null;
+  };
+  /** Features kept from a load that validates row by row; skipped rows are listed (and downloadable). */
+  const kept = <F>(r: PromiseSettledResult<{ rows: F[]; rejected: Rejected[] }>, file: string) => {
+    const v = settled(r, file);
+    if (v && v.rejected.length > 0) problems.push({ file, message: '', rejected: v.rejected });
+    return v ? { type: 'FeatureCollection' as const, features: v.rows } : null;
+  };
+  data.sites = kept(sites, DATA_FILES.sites);
+  data.defaultZones = kept(zones, DATA_FILES.outreachZones);
+  data.needles = settled(needles, DATA_FILES.needleRequests);
+  data.manifest = settled(manifest, DATA_FILES.manifest);
+  data.phoneServices = settled(phones, DATA_FILES.phoneServices) ?? [];
   return data;
 }
 

@@ -25,10 +25,11 @@ export const BASEMAP_LABEL_LAYER_IDS = [
   'city-labels',
 ] as const;
 
-/** Overlay layers the app adds on top of the basemap. */
-export const OVERLAY_LAYER_IDS = [
-  'zones-fill',
-  'zones-line',
+/** Zone shapes: under the basemap labels, so street names stay readable inside a zone. */
+const ZONE_SHAPE_LAYER_IDS = ['zones-fill', 'zones-line'] as const;
+
+/** Overlays above the basemap labels: zone names, 311 points (the deck.gl density goes just under them), markers. */
+const OVERLAY_TOP_LAYER_IDS = [
   'zones-label',
   'needle-points',
   'sites-service-halo',
@@ -36,24 +37,13 @@ export const OVERLAY_LAYER_IDS = [
   'sites-disposal-halo',
   'sites-disposal',
   'sites-label',
-  'selection',
 ] as const;
 
-/** Every MapLibre layer id, bottom to top. Zone shapes sit under the basemap labels; markers and their labels on top. */
-export const LAYER_ORDER = [
-  ...BASEMAP_LAYER_IDS,
-  'zones-fill',
-  'zones-line',
-  ...BASEMAP_LABEL_LAYER_IDS,
-  'zones-label',
-  'needle-points',
-  'sites-service-halo',
-  'sites-service',
-  'sites-disposal-halo',
-  'sites-disposal',
-  'sites-label',
-  'selection',
-] as const;
+/** Overlay layers the app adds to the basemap. */
+export const OVERLAY_LAYER_IDS = [...ZONE_SHAPE_LAYER_IDS, ...OVERLAY_TOP_LAYER_IDS] as const;
+
+/** Every MapLibre layer id, bottom to top. */
+export const LAYER_ORDER = [...BASEMAP_LAYER_IDS, ...ZONE_SHAPE_LAYER_IDS, ...BASEMAP_LABEL_LAYER_IDS, ...OVERLAY_TOP_LAYER_IDS] as const;
 
 export type MapLayerId = (typeof LAYER_ORDER)[number];
 

@@ -19,63 +19,39 @@ export type SiteLayersInput = {
   selectedSiteId: string | null;
 };
 
+/** A white halo and the coloured marker above it, for one of the two site layers. */
+function markerLayers(
+  layer: 'disposal' | 'service',
+  filter: FilterSpecification,
+  visible: boolean,
+  color: string,
+  radiusPx: number,
+  selectedId: string,
+): LayerSpecification[] {
+  const radius = (base: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 11, base, 16, base * 1.8];
+  const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selectedId];
+  const common = { type: 'circle' as const, source: SITES_SOURCE_ID, filter, layout: { visibility: visibility(visible) } };
+  return [
+    { id: `sites-${layer}-halo`, ...common, paint: { 'circle-radius': radius(radiusPx + 2.5), 'circle-color': PALETTE.halo, 'circle-opacity': 0.9 } },
+    {
+      id: `sites-${layer}`,
+      ...common,
+      paint: {
+        'circle-radius': radius(radiusPx),
+        'circle-color': color,
+        'circle-stroke-width': ['case', isSelected, 3, 1.5],
+        'circle-stroke-color': ['case', isSelected, PALETTE.selection, PALETTE.markerStroke],
+      },
+    },
+  ];
+}
+
 /** The site layers in draw order (halo below marker); ids match map/layer-order.ts. */
 export function buildSiteLayers(input: SiteLayersInput): LayerSpecification[] {
   const selected = input.selectedSiteId ?? '';
-  const disposal = siteFilter('disposal', input.kinds);
-  const service = siteFilter('service', input.kinds);
-  const radius = (base: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 11, base, 16, base * 1.8];
   return [
-    {
-      id: 'sites-service-halo',
-      type: 'circle',
-      source: SITES_SOURCE_ID,
-      filter: service,
-      layout: { visibility: visibility(input.showServices) },
-      paint: {
-        'circle-radius': radius(9),
-        'circle-color': PALETTE.halo,
-        'circle-opacity': 0.9,
-      },
-    },
-    {
-      id: 'sites-service',
-      type: 'circle',
-      source: SITES_SOURCE_ID,
-      filter: service,
-      layout: { visibility: visibility(input.showServices) },
-      paint: {
-        'circle-radius': radius(6.5),
-        'circle-color': PALETTE.service,
-        'circle-stroke-width': ['case', ['==', ['get', 'id'], selected], 3, 1.5],
-        'circle-stroke-color': ['case', ['==', ['get', 'id'], selected], PALETTE.selection, PALETTE.markerStroke],
-      },
-    },
-    {
-      id: 'sites-disposal-halo',
-      type: 'circle',
-      source: SITES_SOURCE_ID,
-      filter: disposal,
-      layout: { visibility: visibility(input.showDisposal) },
-      paint: {
-        'circle-radius': radius(8),
-        'circle-color': PALETTE.halo,
-        'circle-opacity': 0.9,
-      },
-    },
-    {
-      id: 'sites-disposal',
-      type: 'circle',
-      source: SITES_SOURCE_ID,
-      filter: disposal,
-      layout: { visibility: visibility(input.showDisposal) },
-      paint: {
-        'circle-radius': radius(5.5),
-        'circle-color': PALETTE.disposal,
-        'circle-stroke-width': ['case', ['==', ['get', 'id'], selected], 3, 1.5],
-        'circle-stroke-color': ['case', ['==', ['get', 'id'], selected], PALETTE.selection, PALETTE.markerStroke],
-      },
-    },
+    ...markerLayers('service', siteFilter('service', input.kinds), input.showServices, PALETTE.service, 6.5, selected),
+    ...markerLayers('disposal', siteFilter('disposal', input.kinds), input.showDisposal, PALETTE.disposal, 5.5, selected),
     {
       id: 'sites-label',
       type: 'symbol',

@@ -28,6 +28,8 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   const editedOutline = useRef<Polygon | null>(null);
   /** Set as soon as the user starts a session (terra-draw itself loads asynchronously); null when idle. */
   const [session, setSession] = useState<'drawing' | 'editing' | null>(null);
+  /** What terra-draw is really doing: clicks reach it only once its code has loaded and the mode is on. */
+  const [drawMode, setDrawMode] = useState<ZoneDrawMode>('idle');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -38,6 +40,8 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   // Callbacks in refs, so an inline arrow from the parent does not re-run effects.
   const modeChangeRef = useRef(onDrawModeChange);
   modeChangeRef.current = onDrawModeChange;
+  const tRef = useRef(t);
+  tRef.current = t;
   const editingChangeRef = useRef(onEditingChange);
   editingChangeRef.current = onEditingChange;
 
@@ -46,6 +50,8 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     if (!map) return;
     const draw = new ZoneDraw(map, {
       onModeChange: (mode) => {
+        setDrawMode(mode);
+        if (mode === 'drawing') setStatus(tRef.current('zones.drawing'));
         if (mode === 'idle') {
           setSession(null);
           setEditingId(null);
@@ -88,7 +94,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     setEditingId(null);
     setPending(null);
     setSession('drawing');
-    setStatus(t('zones.drawing'));
+    setStatus(t('zones.loadingDrawTools'));
     setFocusKey('draw-cancel');
     void draw.startDrawPolygon(
       (polygon) => {
@@ -217,7 +223,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   const canDraw = map !== null && !busy;
 
   return (
-    <section className="zones-panel" data-testid="zones-panel" aria-labelledby="zones-heading" ref={panelRef}>
+    <section className="zones-panel" data-testid="zones-panel" data-draw-mode={drawMode} aria-labelledby="zones-heading" ref={panelRef}>
       <h2 id="zones-heading" tabIndex={-1} data-focus-key="heading">
         {t('zones.heading')}
       </h2>

@@ -282,6 +282,8 @@ export class MapDriver {
     await this.openZonesPanel();
     const before = await this.zoneCount();
     await this.browser.click('zone-draw');
+    // terra-draw loads on demand: clicks before its polygon mode is on would be lost.
+    await expect.poll(() => this.browser.attribute('zones-panel', 'data-draw-mode'), { message: 'drawing mode is on' }).toBe('drawing');
     const pixels: Pixel[] = [];
     for (const v of vertices) pixels.push(await this.pixelOf(v));
     for (const at of pixels) {

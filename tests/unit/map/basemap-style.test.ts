@@ -86,7 +86,7 @@ describe('layer order', () => {
     expect(at('zones-fill')).toBeGreaterThan(at('streets-primary'));
     expect(at('zones-line')).toBeLessThan(at('street-labels-minor'));
     expect(at('sites-disposal')).toBeGreaterThan(at('city-labels'));
-    expect(at('selection')).toBe(LAYER_ORDER.length - 1);
+    expect(at('sites-label')).toBe(LAYER_ORDER.length - 1);
   });
 
   it('beforeIdFor gives the next layer the map already has, or undefined to add on top', () => {
