@@ -18,6 +18,7 @@ import { DataProblems } from './data-problems';
 import { DetailPanel } from './detail-panel';
 import { Legend } from './legend';
 import { PhoneLines } from './phone-lines';
+import { DataNote } from './data-note';
 import type { AppData } from './use-app-data';
 import { useElementHeight, useMediaQuery } from './use-media-query';
 import { useUrlSync } from './use-url-sync';
@@ -252,7 +253,7 @@ export function App({ data, baseUrl }: AppProps) {
             </Suspense>
           )}
         </div>
-        {bounds && <p className="hint data-note">{t('app.dataThrough', bounds)}</p>}
+        <DataNote manifest={data.manifest} />
       </aside>
     </div>
   );

@@ -98,7 +98,9 @@ export function Legend(p: LegendProps) {
         );
       })}
       <details className="places">
-        <summary>{t('legend.places')} ({p.places.length})</summary>
+        <summary data-testid="places-summary">
+          {t('legend.places')} ({p.places.length})
+        </summary>
         {p.places.length === 0 ? (
           <p className="hint">{t('legend.noPlaces')}</p>
         ) : (

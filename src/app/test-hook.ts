@@ -11,6 +11,8 @@ export type TestHook = {
   renderedCounts: () => RenderedCounts;
   sitePixel: (id: string) => { x: number; y: number } | null;
   siteIds: () => string[];
+  /** Pixel of a drawn 311 point with no site marker within 24 px (so a click there can only hit it), or null. */
+  needlePixel: () => { x: number; y: number } | null;
   deckLayerIds: () => string[];
 };
 
@@ -58,6 +60,17 @@ export function installTestHook(
       const p = map.project(f.geometry.coordinates as [number, number]);
       const rect = map.getContainer().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    needlePixel: () => {
+      const rect = map.getContainer().getBoundingClientRect();
+      const sites = query(['sites-disposal', 'sites-service']).map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
+      for (const f of query(['needle-points'])) {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        if (p.x < 0 || p.y < 0 || p.x > rect.width || p.y > rect.height) continue;
+        if (sites.some((s) => Math.hypot(s.x - p.x, s.y - p.y) < 24)) continue;
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      }
+      return null;
     },
     siteIds: () => [...new Set(map.querySourceFeatures('sites').map((f) => String(f.properties?.['id'])))],
     deckLayerIds: () => (overlay() ? deckIds : []),

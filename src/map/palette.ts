@@ -75,13 +75,14 @@ export const PALETTE = {
   needleOpen: hexToRgb('#b23a00'),
   needleClosed: hexToRgb(OVERLAY.needleAlt),
   needleStroke: hexToRgb('#ffffff', 230),
+  // Alpha rises with the count, so the many cells with one or two reports stay faint and the basemap reads through.
   needleDensityRamp: [
-    hexToRgb('#fff3b0'),
-    hexToRgb('#fed976'),
-    hexToRgb('#f6b042'),
-    hexToRgb('#e69f00'),
-    hexToRgb('#d55e00'),
-    hexToRgb('#8c2d04'),
+    hexToRgb('#fde68a', 120),
+    hexToRgb('#fed976', 160),
+    hexToRgb('#f6b042', 190),
+    hexToRgb('#e69f00', 210),
+    hexToRgb('#d55e00', 225),
+    hexToRgb('#8c2d04', 240),
   ],
 
   // Outreach zones (MapLibre fill, dashed outline, label).

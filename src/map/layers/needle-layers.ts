@@ -36,7 +36,7 @@ export function buildNeedleLayers(input: NeedleLayersInput): Layer[] {
       coverage: 0.92,
       extruded: false,
       gpuAggregation: false,
-      opacity: 0.7,
+      opacity: 1,
       colorRange: DENSITY_RAMP,
       updateTriggers: { getPosition: input.filterKey },
     }),

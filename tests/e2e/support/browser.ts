@@ -119,6 +119,11 @@ export class BrowserSession {
     await this.page.keyboard.press(key);
   }
 
+  /** The test id of the focused element or of its nearest ancestor that has one. */
+  async focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+  }
+
   async pause(ms: number): Promise<void> {
     await this.page.waitForTimeout(ms);
   }

@@ -24,6 +24,7 @@ type HrmTestApi = {
   renderedCounts(): RenderedCounts;
   sitePixel(id: string): Pixel | null;
   siteIds(): string[];
+  needlePixel(): Pixel | null;
 };
 type HrmWindow = { __hrm?: HrmTestApi };
 
@@ -235,6 +236,38 @@ export class MapDriver {
     const at = await this.sitePixel(id);
     if (!at) throw new Error(`site ${id} has no pixel on screen`);
     await this.browser.clickAt(at);
+    await this.browser.waitVisible('detail-panel');
+    return this.browser.text('detail-title');
+  }
+
+  /** Clicks a drawn 311 point away from the site markers and returns the detail panel's title and text. */
+  async openNeedle(): Promise<{ title: string; text: string }> {
+    const at = await this.browser.evaluate(() => (window as unknown as HrmWindow).__hrm?.needlePixel() ?? null, undefined);
+    if (!at) throw new Error('no 311 point is drawn clear of the site markers');
+    if (!(await this.isMapPixel(at))) throw new Error(`311 point pixel ${at.x},${at.y} is covered by the UI`);
+    await this.browser.clickAt(at);
+    await this.browser.waitVisible('detail-panel');
+    return { title: await this.browser.text('detail-title'), text: await this.browser.text('detail-panel') };
+  }
+
+  /** Presses Tab until the focused element is (inside) `testId`; fails after `maxTabs` presses. */
+  async tabTo(testId: string, maxTabs = 60): Promise<void> {
+    for (let i = 0; i < maxTabs; i++) {
+      if ((await this.browser.focusedTestId()) === testId) return;
+      await this.browser.press('Tab');
+    }
+    throw new Error(`${testId} not reached with ${maxTabs} Tab presses (focus is on ${await this.browser.focusedTestId()})`);
+  }
+
+  async focusedTestId(): Promise<string | null> {
+    return this.browser.focusedTestId();
+  }
+
+  async press(key: string): Promise<void> {
+    await this.browser.press(key);
+  }
+
+  async detailTitle(): Promise<string> {
     await this.browser.waitVisible('detail-panel');
     return this.browser.text('detail-title');
   }
