@@ -8,6 +8,8 @@ import { SITE_KINDS } from '../domain/site';
 export type AppState = UrlState & {
   /** Row index of the selected 311 request in the needle table (transient, not shared in the URL). */
   needleIndex: number | null;
+  /** Id of the selected outreach zone (transient). */
+  zoneId: string | null;
 };
 
 export type AppAction =
@@ -18,12 +20,13 @@ export type AppAction =
   | { type: 'toggle-status'; status: NeedleStatus }
   | { type: 'select-site'; siteId: string }
   | { type: 'select-needle'; index: number }
+  | { type: 'select-zone'; zoneId: string }
   | { type: 'close-details' }
   | { type: 'set-tab'; tab: PanelTab }
   | { type: 'replace-url-state'; urlState: UrlState };
 
 export function initialAppState(urlState: UrlState): AppState {
-  return { ...urlState, needleIndex: null };
+  return { ...urlState, needleIndex: null, zoneId: null };
 }
 
 /** Toggles membership of `item`, keeping the canonical order of `all`. */
@@ -46,9 +49,11 @@ export function setNeedleRange(s: AppState, from: string | null, to: string | nu
   return { ...s, needleFrom: from, needleTo: to };
 }
 
-export const selectSite = (s: AppState, siteId: string): AppState => ({ ...s, siteId, needleIndex: null });
-export const selectNeedle = (s: AppState, index: number): AppState => ({ ...s, needleIndex: index, siteId: null });
-export const closeDetails = (s: AppState): AppState => ({ ...s, siteId: null, needleIndex: null });
+/** One detail panel at a time: selecting a site, a request or a zone clears the other two. */
+export const selectSite = (s: AppState, siteId: string): AppState => ({ ...s, siteId, needleIndex: null, zoneId: null });
+export const selectNeedle = (s: AppState, index: number): AppState => ({ ...s, needleIndex: index, siteId: null, zoneId: null });
+export const selectZone = (s: AppState, zoneId: string): AppState => ({ ...s, zoneId, siteId: null, needleIndex: null });
+export const closeDetails = (s: AppState): AppState => ({ ...s, siteId: null, needleIndex: null, zoneId: null });
 export const setTab = (s: AppState, tab: PanelTab): AppState => ({ ...s, tab });
 
 export function appReducer(s: AppState, a: AppAction): AppState {
@@ -67,11 +72,13 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       return selectSite(s, a.siteId);
     case 'select-needle':
       return selectNeedle(s, a.index);
+    case 'select-zone':
+      return selectZone(s, a.zoneId);
     case 'close-details':
       return closeDetails(s);
     case 'set-tab':
       return setTab(s, a.tab);
     case 'replace-url-state':
-      return { ...a.urlState, needleIndex: s.needleIndex };
+      return { ...a.urlState, needleIndex: s.needleIndex, zoneId: s.zoneId };
   }
 }

@@ -107,6 +107,7 @@ export function App({ data, baseUrl }: AppProps) {
     () => (selectedSite && data.sites ? coLocated(data.sites.features, selectedSite, SAME_SPOT_METERS) : []),
     [selectedSite, data.sites],
   );
+  const selectedZone = state.zoneId ? zonesApi.zones.features.find((f) => f.properties.id === state.zoneId) : undefined;
   const selectedNeedle = needles && state.needleIndex !== null && state.needleIndex < needles.count ? needles.get(state.needleIndex) : null;
   const closeDetails = useCallback(() => dispatch({ type: 'close-details' }), []);
 
@@ -147,7 +148,7 @@ export function App({ data, baseUrl }: AppProps) {
   }, [map, dataReady]);
 
   const setTab = (tab: PanelTab) => dispatch({ type: 'set-tab', tab });
-  const detailsOpen = Boolean(selectedSite || selectedNeedle);
+  const detailsOpen = Boolean(selectedSite || selectedNeedle || selectedZone);
 
   return (
     <div className={`app ${isPhone ? 'layout-phone' : 'layout-desktop'}`}>
@@ -166,7 +167,8 @@ export function App({ data, baseUrl }: AppProps) {
         showZones={state.layers.includes('zones')}
         needlePoints={needlePoints}
         needlePointLayer={{ visible: showNeedles, fromDay, toDay, statuses: state.statuses, selectedIndex: state.needleIndex }}
-        onNeedleClick={selectNeedle}
+        onNeedleClick={useCallback((index: number) => !zoneDrawing && selectNeedle(index), [zoneDrawing, selectNeedle])}
+        onZoneClick={useCallback((zoneId: string) => !zoneDrawing && dispatch({ type: 'select-zone', zoneId }), [zoneDrawing])}
         deck={deck}
         deckLayers={deckLayers}
         onSiteClick={useCallback((siteId: string) => !zoneDrawing && dispatch({ type: 'select-site', siteId }), [zoneDrawing])}
@@ -211,6 +213,7 @@ export function App({ data, baseUrl }: AppProps) {
           />
         )}
         {!selectedSite && selectedNeedle && <DetailPanel kind="needle" request={selectedNeedle} onClose={closeDetails} />}
+        {!selectedSite && !selectedNeedle && selectedZone && <DetailPanel kind="zone" zone={selectedZone.properties} onClose={closeDetails} />}
         <div role="tablist" className="tabs" aria-label={t('app.panelLabel')}>
           {(['layers', 'zones'] as const).map((tab) => (
             <button

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NeedleRequest } from '../domain/needle-request';
 import type { SiteProperties } from '../domain/site';
 import type { OpenState } from '../domain/opening-hours';
+import type { ZoneProperties } from '../domain/zone';
 
 type Props =
   | {
@@ -14,7 +15,8 @@ type Props =
       onSelectSite: (id: string) => void;
       onClose: () => void;
     }
-  | { kind: 'needle'; request: NeedleRequest; onClose: () => void };
+  | { kind: 'needle'; request: NeedleRequest; onClose: () => void }
+  | { kind: 'zone'; zone: ZoneProperties; onClose: () => void };
 
 /** Loads the opening_hours parser only when a site with hours is shown (it is large). */
 function useOpenState(openingHours: string | null): OpenState | null {
@@ -117,11 +119,31 @@ function NeedleDetails({ request }: { request: NeedleRequest }) {
   );
 }
 
+function ZoneDetails({ zone }: { zone: ZoneProperties }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="detail-kind">{t('detail.zoneKind')}</p>
+      {zone.approximate && <p className="hint">{t('detail.zoneApproximate')}</p>}
+      <dl>
+        <Row label={t('detail.team')}>{zone.team || t('detail.unknown')}</Row>
+        {zone.notes && <Row label={t('detail.notes')}>{zone.notes}</Row>}
+        <Row label={t('detail.source')}>{zone.source}</Row>
+      </dl>
+    </>
+  );
+}
+
 export function DetailPanel(props: Props) {
   const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
-  const title = props.kind === 'site' ? props.site.name : t('detail.needleTitle');
-  const key = props.kind === 'site' ? props.site.id : `${props.request.openedDate}-${props.request.coordinates.join(',')}`;
+  const title = props.kind === 'site' ? props.site.name : props.kind === 'zone' ? props.zone.name : t('detail.needleTitle');
+  const key =
+    props.kind === 'site'
+      ? props.site.id
+      : props.kind === 'zone'
+        ? `zone-${props.zone.id}`
+        : `${props.request.openedDate}-${props.request.coordinates.join(',')}`;
   useEffect(() => {
     closeRef.current?.focus({ preventScroll: true });
   }, [key]);
@@ -139,7 +161,9 @@ export function DetailPanel(props: Props) {
           ×
         </button>
       </header>
-      {props.kind === 'site' ? <SiteDetails site={props.site} /> : <NeedleDetails request={props.request} />}
+      {props.kind === 'site' && <SiteDetails site={props.site} />}
+      {props.kind === 'needle' && <NeedleDetails request={props.request} />}
+      {props.kind === 'zone' && <ZoneDetails zone={props.zone} />}
       {props.kind === 'site' && props.alsoHere.length > 0 && (
         <div className="also-here" data-testid="also-here">
           <h3>{t('detail.alsoHere')}</h3>

@@ -32,6 +32,8 @@ export type MapViewProps = {
   needlePoints: FeatureCollection<Geometry> | null;
   needlePointLayer: NeedlePointLayerInput;
   onNeedleClick: (index: number) => void;
+  /** A click on a zone's area that hit no marker or 311 point. */
+  onZoneClick: (zoneId: string) => void;
   showZones: boolean;
   /** The lazily loaded deck.gl chunk (null until it arrives) and the layers to draw with it. */
   deck: DeckModule | null;
@@ -121,7 +123,13 @@ export function MapView(props: MapViewProps) {
       }
       const needle = map.queryRenderedFeatures(box, { layers: [NEEDLE_POINTS_LAYER_ID] })[0];
       const index = needle?.properties?.['i'];
-      if (typeof index === 'number') latest.current.onNeedleClick(index);
+      if (typeof index === 'number') {
+        latest.current.onNeedleClick(index);
+        return;
+      }
+      const zone = map.queryRenderedFeatures(e.point, { layers: ['zones-fill'] })[0];
+      const zoneId = zone?.properties?.['id'];
+      if (typeof zoneId === 'string') latest.current.onZoneClick(zoneId);
     });
     for (const layerId of [...SITE_CLICK_LAYER_IDS, NEEDLE_POINTS_LAYER_ID]) {
       map.on('mouseenter', layerId, () => (map.getCanvas().style.cursor = 'pointer'));

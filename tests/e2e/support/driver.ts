@@ -250,6 +250,18 @@ export class MapDriver {
     return { title: await this.browser.text('detail-title'), text: await this.browser.text('detail-panel') };
   }
 
+  /** Clicks the map at a place (which must be on screen, uncovered) and returns the detail panel's title. */
+  async openDetailsAt(point: LngLat): Promise<string> {
+    const at = await this.pixelOf(point);
+    if (!(await this.isMapPixel(at))) throw new Error(`pixel ${at.x},${at.y} of ${point.join(',')} is covered by the UI`);
+    await this.browser.clickAt(at);
+    return this.detailTitle();
+  }
+
+  async detailText(): Promise<string> {
+    return this.browser.text('detail-panel');
+  }
+
   /** Presses Tab until the focused element is (inside) `testId`; fails after `maxTabs` presses. */
   async tabTo(testId: string, maxTabs = 60): Promise<void> {
     for (let i = 0; i < maxTabs; i++) {

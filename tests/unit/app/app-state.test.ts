@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appReducer, closeDetails, initialAppState, selectNeedle, selectSite, setNeedleRange, toggleKind, toggleLayer, toggleStatus } from '../../../src/app/app-state';
+import { appReducer, closeDetails, initialAppState, selectNeedle, selectSite, selectZone, setNeedleRange, toggleKind, toggleLayer, toggleStatus } from '../../../src/app/app-state';
 import { DEFAULT_URL_STATE } from '../../../src/app/url-state';
 
 const base = initialAppState(DEFAULT_URL_STATE);
@@ -28,6 +28,13 @@ describe('app state updaters', () => {
     expect(selectNeedle(b, 2).siteId).toBeNull();
     const c = closeDetails(b);
     expect([c.siteId, c.needleIndex]).toEqual([null, null]);
+  });
+
+  it('selecting a zone clears a selected site and request; selecting a site clears the zone', () => {
+    const z = selectZone(selectNeedle(selectSite(base, 'x'), 1), 'mass-cass');
+    expect([z.zoneId, z.siteId, z.needleIndex]).toEqual(['mass-cass', null, null]);
+    expect(selectSite(z, 'y').zoneId).toBeNull();
+    expect(closeDetails(z).zoneId).toBeNull();
   });
 
   it('never mutates the previous state', () => {
