@@ -119,6 +119,11 @@ export class BrowserSession {
     await this.page.keyboard.press(key);
   }
 
+  /** Serves `body` (with `status`) instead of the real file for requests whose path ends with `pathSuffix`. */
+  async replaceFile(pathSuffix: string, status: number, body: string): Promise<void> {
+    await this.page.route((url) => url.pathname.endsWith(pathSuffix), (route) => route.fulfill({ status, body, contentType: 'application/json' }));
+  }
+
   /** The test id of the focused element or of its nearest ancestor that has one. */
   async focusedTestId(): Promise<string | null> {
     return this.page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);

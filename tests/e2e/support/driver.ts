@@ -250,6 +250,16 @@ export class MapDriver {
     return { title: await this.browser.text('detail-title'), text: await this.browser.text('detail-panel') };
   }
 
+  /** Makes the app receive a broken copy of one data file (for the next page load). */
+  async breakDataFile(path: string, status: number, body: string): Promise<void> {
+    await this.browser.replaceFile(path, status, body);
+  }
+
+  async dataProblems(): Promise<string> {
+    await this.browser.waitVisible('data-error');
+    return this.browser.text('data-error');
+  }
+
   /** Clicks the map at a place (which must be on screen, uncovered) and returns the detail panel's title. */
   async openDetailsAt(point: LngLat): Promise<string> {
     const at = await this.pixelOf(point);
