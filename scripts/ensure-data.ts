@@ -1,4 +1,4 @@
-// `npm start` runs this first: builds public/data when it is missing or older than data/sites.csv, else says it is up to date.
+// `npm start` runs this first: builds public/data when it is missing or older than a curated file in data/, else says it is up to date.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,7 @@ export function staleReason(outDir: string, curatedFiles: readonly string[]): st
 
 async function main(): Promise<void> {
   const outDir = resolveOutDir();
-  const reason = staleReason(outDir, [path.join(REPO_ROOT, 'data', 'sites.csv')]);
+  const reason = staleReason(outDir, ['sites.csv', 'phone-services.csv'].map((f) => path.join(REPO_ROOT, 'data', f)));
   if (reason === null) {
     console.log(`data up to date (${path.relative(REPO_ROOT, outDir)}; run \`npm run data\` to rebuild)`);
     return;
