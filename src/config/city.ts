@@ -41,3 +41,18 @@ export const DATA_FILES = {
 /** Attribution shown on the map for the data it draws. */
 export const ATTRIBUTION =
   '© OpenStreetMap contributors (ODbL) · City of Boston open data (Analyze Boston) · BPHC / boston.gov';
+
+/** Time zone of the dates in 311 exports ("Boston local date"). */
+export const BOSTON_TIME_ZONE = 'America/New_York';
+
+/**
+ * Places a 311 record is put when the real location is unknown. They are not where needles were found.
+ * - City Hall (1 City Hall Plz), used by test cases and call-taker defaults.
+ * - The city-wide geocoder fallback: in the 2015 export, 49 cases with addresses all over Boston (Dorchester,
+ *   Roxbury, East Boston...) share exactly this point.
+ * Compared at 4 decimals (about 10 m), the precision the exports use.
+ */
+export const DEFAULT_311_LOCATIONS: readonly { lngLat: [lng: number, lat: number]; reason: string }[] = [
+  { lngLat: [-71.0583, 42.3604], reason: 'default City Hall location (not a real place)' },
+  { lngLat: [-71.0587, 42.3594], reason: 'default geocoder location for "Boston" (not a real place)' },
+];

@@ -1,23 +1,10 @@
 // Boston 311 source records (CSV exports and the published points file): zod schemas and the data-quality rules.
 import { z } from 'zod';
+import { BOSTON_TIME_ZONE, DEFAULT_311_LOCATIONS } from '../config/city';
+
 
 /** The 311 case type this app maps. */
 export const NEEDLE_PICKUP_TYPE = 'Needle Pickup';
-
-/** Time zone of the dates in 311 exports ("Boston local date"). */
-export const BOSTON_TIME_ZONE = 'America/New_York';
-
-/**
- * Places a 311 record is put when the real location is unknown. They are not where needles were found.
- * - City Hall (1 City Hall Plz), used by test cases and call-taker defaults.
- * - The city-wide geocoder fallback: in the 2015 export, 49 cases with addresses all over Boston (Dorchester,
- *   Roxbury, East Boston...) share exactly this point.
- * Compared at 4 decimals (about 10 m), the precision the exports use.
- */
-export const DEFAULT_311_LOCATIONS: readonly { lngLat: [lng: number, lat: number]; reason: string }[] = [
-  { lngLat: [-71.0583, 42.3604], reason: 'default City Hall location (not a real place)' },
-  { lngLat: [-71.0587, 42.3594], reason: 'default geocoder location for "Boston" (not a real place)' },
-];
 
 /** Reason given for a default location, or null when the point is a real one. */
 export function defaultLocationReason(lng: number, lat: number): string | null {
