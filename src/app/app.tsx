@@ -25,6 +25,8 @@ import { useUrlSync } from './use-url-sync';
 import { parseUrlState, type PanelTab } from './url-state';
 import { installTestHook } from './test-hook';
 
+const PHONE_QUERY = '(max-width: 699px)';
+
 /** Markers closer than this are offered together ("also here") since one hides the other. */
 const SAME_SPOT_METERS = 25;
 
@@ -38,8 +40,9 @@ export function App({ data, baseUrl }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, undefined, () => initialAppState(parseUrlState(window.location.hash)));
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
-  const isPhone = useMediaQuery('(max-width: 699px)');
-  const [sheetOpen, setSheetOpen] = useState(true);
+  const isPhone = useMediaQuery(PHONE_QUERY);
+  // On a phone the map comes first: the sheet starts as a peek (title, emergency line, a button to open it).
+  const [sheetOpen, setSheetOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
   const sheetHeight = useElementHeight(isPhone ? 'sheet' : null);
 
   useUrlSync(state, useCallback((urlState) => dispatch({ type: 'replace-url-state', urlState }), []));
@@ -148,7 +151,14 @@ export function App({ data, baseUrl }: AppProps) {
   }, [map, dataReady]);
 
   const setTab = (tab: PanelTab) => dispatch({ type: 'set-tab', tab });
+  /** Phone: back to the peek, closing whatever kept the sheet open. */
+  const collapseSheet = () => {
+    closeDetails();
+    setTab('layers');
+    setSheetOpen(false);
+  };
   const detailsOpen = Boolean(selectedSite || selectedNeedle || selectedZone);
+  const expanded = !isPhone || sheetOpen || detailsOpen || state.tab !== 'layers';
 
   return (
     <div className={`app ${isPhone ? 'layout-phone' : 'layout-desktop'}`}>
@@ -178,7 +188,7 @@ export function App({ data, baseUrl }: AppProps) {
       />
       <aside
         id="sheet"
-        className={`sheet ${sheetOpen || detailsOpen ? 'sheet-open' : 'sheet-collapsed'}`}
+        className={`sheet ${expanded ? 'sheet-open' : 'sheet-collapsed'}`}
         data-testid="sheet"
         data-layout={isPhone ? 'sheet' : 'sidebar'}
         aria-label={t('app.panelLabel')}
@@ -188,13 +198,19 @@ export function App({ data, baseUrl }: AppProps) {
             <button
               type="button"
               className="sheet-handle"
-              aria-expanded={sheetOpen}
-              aria-label={sheetOpen ? t('app.hidePanel') : t('app.showPanel')}
-              onClick={() => setSheetOpen((o) => !o)}
+              aria-expanded={expanded}
+              aria-controls="sheet"
+              aria-label={expanded ? t('app.hidePanel') : t('app.showPanel')}
+              onClick={expanded ? collapseSheet : () => setSheetOpen(true)}
             />
           )}
           <h1>{t('app.title')}</h1>
           <p className="emergency">{t('app.emergency')}</p>
+          {isPhone && !expanded && (
+            <button type="button" className="sheet-peek-button" data-testid="sheet-open" onClick={() => setSheetOpen(true)}>
+              {t('app.showPanel')}
+            </button>
+          )}
         </header>
         {!data.loaded && (
           <p className="hint" role="status">

@@ -31,4 +31,11 @@ test('a phone-sized viewport shows the map and a bottom sheet @phone', async ({ 
   expect(sheet.width, 'sheet spans the screen width').toBeGreaterThanOrEqual(width - 2);
   expect(sheet.y, 'sheet leaves most of the map visible').toBeGreaterThan(height * 0.4);
   expect(await app.legendIsInSheet(), 'the legend lives in the sheet').toBe(true);
+
+  // The sheet starts as a peek (map first); its button opens the legend, still leaving part of the map visible.
+  expect(await app.isVisible('legend'), 'legend hidden in the peek').toBe(false);
+  await app.openSheet();
+  expect(await app.isVisible('legend'), 'legend shown once the sheet is open').toBe(true);
+  const open = await app.sheetBox();
+  expect(open && open.y, 'the open sheet leaves the top of the map visible').toBeGreaterThan(height * 0.3);
 });

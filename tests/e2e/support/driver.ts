@@ -310,6 +310,12 @@ export class MapDriver {
 
   // Layout ------------------------------------------------------------------------------------------------------
 
+  /** Phone: opens the bottom sheet from its peek with its visible button. */
+  async openSheet(): Promise<void> {
+    await this.browser.click('sheet-open');
+    await this.browser.waitVisible('legend');
+  }
+
   async sheetLayout(): Promise<string | null> {
     return this.browser.attribute('sheet', 'data-layout');
   }
