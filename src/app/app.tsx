@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { DEFAULT_NEEDLE_WINDOW_DAYS } from '../config/city';
-import { DISPOSAL_KINDS, type SiteKind } from '../domain/site';
+import type { SiteKind } from '../domain/site';
 import { dayFromIsoDate, isoDateFromDay } from '../datasets/needle-table';
 import { countInBox, filterNeedleIndices } from '../geo/needle-filter';
 import { coLocated } from '../geo/co-located';
 import { MapView } from '../map/map-view';
-import { densityRadiusMeters, needleModeAt, NEEDLE_DENSITY_LAYER_ID } from '../map/layers/needle-mode';
+import { densityRadiusMeters, needleModeAt } from '../map/layers/needle-mode';
 import { useDeckModule } from '../map/use-deck-module';
 import { needlePointFeatures } from '../map/layers/needle-point-layers';
 import { useZones } from '../tools/zones/use-zones';
@@ -62,12 +62,12 @@ export function App({ data, baseUrl }: AppProps) {
   const needleTo = state.needleTo ?? bounds?.last ?? '';
   const needleFrom =
     state.needleFrom ?? (needles && needles.count > 0 ? isoDateFromDay(Math.max(needles.minDay, needles.maxDay - DEFAULT_NEEDLE_WINDOW_DAYS + 1)) : '');
-  const filterKey = `${needleFrom}|${needleTo}|${state.statuses.join(',')}`;
+  // An empty window (no data yet) is from 0 to -1: nothing passes.
+  const fromDay = needleFrom ? dayFromIsoDate(needleFrom) : 0;
+  const toDay = needleTo ? dayFromIsoDate(needleTo) : -1;
+  const filterKey = `${fromDay}|${toDay}|${state.statuses.join(',')}`;
   const indices = useMemo(
-    () =>
-      needles && needleFrom && needleTo
-        ? filterNeedleIndices(needles, { fromDay: dayFromIsoDate(needleFrom), toDay: dayFromIsoDate(needleTo), statuses: state.statuses })
-        : new Uint32Array(0),
+    () => (needles ? filterNeedleIndices(needles, { fromDay, toDay, statuses: state.statuses }) : new Uint32Array(0)),
     // filterKey names exactly the inputs
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [needles, filterKey],
@@ -88,8 +88,6 @@ export function App({ data, baseUrl }: AppProps) {
     [deck, needles, indices, filterKey, needleMode, densityRadiusMeters(zoom), showNeedles],
   );
   const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : null), [needles]);
-  const fromDay = needleFrom ? dayFromIsoDate(needleFrom) : 0;
-  const toDay = needleTo ? dayFromIsoDate(needleTo) : -1;
 
   const siteCountByKind = useMemo(() => {
     const counts: Partial<Record<SiteKind, number>> = {};
@@ -98,10 +96,9 @@ export function App({ data, baseUrl }: AppProps) {
   }, [data.sites]);
   const places = useMemo(
     () =>
-      (data.sites?.features ?? []).filter((f) => {
-        const layer = DISPOSAL_KINDS.includes(f.properties.kind) ? 'disposal' : 'services';
-        return state.layers.includes(layer) && state.kinds.includes(f.properties.kind);
-      }),
+      (data.sites?.features ?? []).filter(
+        (f) => state.layers.includes(f.properties.layer === 'disposal' ? 'disposal' : 'services') && state.kinds.includes(f.properties.kind),
+      ),
     [data.sites, state.layers, state.kinds],
   );
 
@@ -142,12 +139,12 @@ export function App({ data, baseUrl }: AppProps) {
   const dataReady = data.loaded && map !== null && (overlayAdded || !needles);
   useEffect(() => {
     if (!map || !dataReady) return;
-    return installTestHook(map, () => overlayRef.current, () => {
+    return installTestHook(map, () => {
       const c = countsRef.current;
       if (!c.needles || !c.showNeedles || c.needleMode !== 'density' || !overlayRef.current) return 0;
       const b = map.getBounds();
       return countInBox(c.needles, c.indices, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-    }, [NEEDLE_DENSITY_LAYER_ID]);
+    });
   }, [map, dataReady]);
 
   const setTab = (tab: PanelTab) => dispatch({ type: 'set-tab', tab });

@@ -1,6 +1,5 @@
 // window.__hrm: a small read-only view of what the map draws, for the e2e suite and the benchmarks.
 import type * as maplibregl from 'maplibre-gl';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
 
 export type RenderedCounts = { disposal: number; services: number; needlePoints: number; needleDensityCells: number; zones: number };
 
@@ -13,7 +12,6 @@ export type TestHook = {
   siteIds: () => string[];
   /** Pixel of a drawn 311 point with no site marker within 24 px (so a click there can only hit it), or null. */
   needlePixel: () => { x: number; y: number } | null;
-  deckLayerIds: () => string[];
 };
 
 declare global {
@@ -29,10 +27,8 @@ function uniqueCount(features: maplibregl.MapGeoJSONFeature[], key: string): num
 /** Installs the hook; `ready` turns true at the first idle after data is on the map. Returns an uninstaller. */
 export function installTestHook(
   map: maplibregl.Map,
-  overlay: () => MapLibreOverlay | null,
   /** Requests inside the view that pass the filters, while the density layer is the one drawn (0 otherwise). */
   densityCount: () => number,
-  deckIds: string[],
 ): () => void {
   const layerExists = (id: string) => Boolean(map.getLayer(id));
   const query = (layers: string[]) => {
@@ -43,15 +39,13 @@ export function installTestHook(
     map,
     ready: false,
     readyAtMs: null,
-    renderedCounts: () => {
-      return {
-        disposal: uniqueCount(query(['sites-disposal']), 'id'),
-        services: uniqueCount(query(['sites-service']), 'id'),
-        needlePoints: uniqueCount(query(['needle-points']), 'i'),
-        needleDensityCells: densityCount(),
-        zones: uniqueCount(query(['zones-fill']), 'id'),
-      };
-    },
+    renderedCounts: () => ({
+      disposal: uniqueCount(query(['sites-disposal']), 'id'),
+      services: uniqueCount(query(['sites-service']), 'id'),
+      needlePoints: uniqueCount(query(['needle-points']), 'i'),
+      needleDensityCells: densityCount(),
+      zones: uniqueCount(query(['zones-fill']), 'id'),
+    }),
     sitePixel: (id) => {
       const source = map.getSource('sites');
       if (!source) return null;
@@ -73,7 +67,6 @@ export function installTestHook(
       return null;
     },
     siteIds: () => [...new Set(map.querySourceFeatures('sites').map((f) => String(f.properties?.['id'])))],
-    deckLayerIds: () => (overlay() ? deckIds : []),
   };
   window.__hrm = hook;
   let cancelled = false;

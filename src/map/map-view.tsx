@@ -57,7 +57,9 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  /** True once the style and the overlay layers are in: a ref for the map's own handlers, state for effects. */
   const styleReady = useRef(false);
+  const [styleLoaded, setStyleLoaded] = useState(false);
   const latest = useRef(props);
   latest.current = props;
 
@@ -100,6 +102,7 @@ export function MapView(props: MapViewProps) {
         map.addLayer(layer, beforeIdFor(layer.id, map));
       }
       styleReady.current = true;
+      setStyleLoaded(true);
       cur.onMap(map, overlayRef.current);
     });
 
@@ -199,13 +202,6 @@ export function MapView(props: MapViewProps) {
   // new layers. Interleaved: deck.gl draws into MapLibre's own WebGL context; a second, overlaid context made the
   // first map draw about twice as slow in headless Chromium with SwiftShader (npm run bench).
   const { deck } = props;
-  const [styleLoaded, setStyleLoaded] = useState(false);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    if (map.isStyleLoaded()) setStyleLoaded(true);
-    else map.once('style.load', () => setStyleLoaded(true));
-  }, []);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !deck || !styleLoaded || overlayRef.current) return;
