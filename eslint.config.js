@@ -3,6 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+/** Every folder under src/tools is a tool: each gets the "never import another tool" rule without being listed here. */
+const TOOL_FOLDERS = readdirSync(new URL('./src/tools/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'maplibre-gl', '@deck.gl/*', 'terra-draw', 'terra-draw-*'];
 const pureMessage = 'geo/ and domain/ are pure: no React, map libraries, DOM or fetch (see docs in README, Architecture).';
@@ -69,12 +75,22 @@ export default tseslint.config(
       }],
     },
   },
-  ...['find', 'sweeps', 'coverage', 'zones'].map((tool) => ({
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/app/**', '**/tools/**'], message: 'ui/ holds pieces every tool may use: it imports no tool and not app/.' }],
+      }],
+    },
+  },
+  ...TOOL_FOLDERS.map((tool) => ({
     files: [`src/tools/${tool}/**`],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['find', 'sweeps', 'coverage', 'zones'].filter((t) => t !== tool).map((t) => `**/tools/${t}/**`), message: 'A tool never imports another tool; compose them in app/.' },
+          ...(TOOL_FOLDERS.length > 1
+            ? [{ group: TOOL_FOLDERS.filter((t) => t !== tool).flatMap((t) => [`**/tools/${t}/**`, `../${t}/**`]), message: 'A tool never imports another tool; compose them in app/ (shared pieces go to src/ui/).' }]
+            : []),
           { group: ['**/app/**'], message: 'Tools do not import app/; app composes tools.' },
         ],
       }],

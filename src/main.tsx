@@ -5,11 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { initI18n } from './app/i18n/i18n';
 import { useAppData } from './app/use-app-data';
-import { loadDeckModule } from './map/use-deck-module';
 import './app/styles.css';
 
-// Fetch the deck.gl chunk in parallel with the basemap; the first map paint does not wait for it.
-void loadDeckModule();
 const i18n = initI18n();
 const baseUrl = new URL('./', window.location.href).toString();
 

@@ -1,36 +1,39 @@
-// Composition root: state, URL sync, map, legend, details and tool panels. Takes its data as props (testable).
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// Composition root: state, URL sync, map overlays, details and the tool tabs from the registry. Takes its data as props.
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as maplibregl from 'maplibre-gl';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
-import { DEFAULT_NEEDLE_WINDOW_DAYS } from '../config/city';
-import type { SiteKind } from '../domain/site';
-import { dayFromIsoDate, isoDateFromDay } from '../datasets/needle-table';
-import { countInBox, filterNeedleIndices } from '../geo/needle-filter';
+import { DEFAULT_CENTER, DEFAULT_NEEDLE_WINDOW_DAYS } from '../config/city';
 import { coLocated } from '../geo/co-located';
+import { hexBinCounts } from '../geo/hex-bins';
+import { filterNeedleIndices } from '../geo/needle-filter';
+import { needleWindow } from '../geo/needle-window';
 import { MapView } from '../map/map-view';
 import { densityRadiusMeters, needleModeAt } from '../map/layers/needle-mode';
-import { useDeckModule } from '../map/use-deck-module';
-import { needlePointFeatures } from '../map/layers/needle-point-layers';
+import { buildNeedleDensityOverlay, buildNeedlePointsOverlay, densityCellFeatures, needlePointFeatures } from '../map/layers/needle-layers';
+import { buildSitesOverlay } from '../map/layers/site-layers';
+import { buildZonesOverlay } from '../map/layers/zone-layers';
+import type { OverlaySpec } from '../map/overlay';
 import { useZones } from '../tools/zones/use-zones';
+import type { MapClick, MapClickHandler, ShellApi } from '../ui/tool-contract';
 import { appReducer, initialAppState } from './app-state';
+import { DataNote } from './data-note';
 import { DataProblems } from './data-problems';
 import { DetailPanel } from './detail-panel';
-import { Legend } from './legend';
 import { PhoneLines } from './phone-lines';
-import { DataNote } from './data-note';
+import { selectionFromClick, siteCountByKind, visiblePlaces } from './selectors';
+import { installTestHook } from './test-hook';
+import { layersTool, toolById, TOOLS, zonesTool, type ToolEnv, type ToolId } from './tool-registry';
 import type { AppData } from './use-app-data';
 import { useElementHeight, useMediaQuery } from './use-media-query';
 import { useUrlSync } from './use-url-sync';
-import { parseUrlState, type PanelTab } from './url-state';
-import { installTestHook } from './test-hook';
+import { parseUrlState } from './url-state';
 
 const PHONE_QUERY = '(max-width: 699px)';
 
 /** Markers closer than this are offered together ("also here") since one hides the other. */
 const SAME_SPOT_METERS = 25;
 
-const ZonesPanel = lazy(() => import('../tools/zones/zones-panel').then((m) => ({ default: m.ZonesPanel })));
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 /** `baseUrl` is the app's base URL; generated data lives under its data/ folder. */
 export type AppProps = { data: AppData; baseUrl: string };
@@ -39,7 +42,6 @@ export function App({ data, baseUrl }: AppProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, undefined, () => initialAppState(parseUrlState(window.location.hash)));
   const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const isPhone = useMediaQuery(PHONE_QUERY);
   // On a phone the map comes first: the sheet starts as a peek (title, emergency line, a button to open it).
   const [sheetOpen, setSheetOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
@@ -47,60 +49,73 @@ export function App({ data, baseUrl }: AppProps) {
 
   useUrlSync(state, useCallback((urlState) => dispatch({ type: 'replace-url-state', urlState }), []));
 
+  const layers = layersTool.stateOf(state.tools);
+  const zonesState = zonesTool.stateOf(state.tools);
   const zonesApi = useZones(data.defaultZones);
-  // While terra-draw edits a zone it draws its own copy, and map clicks belong to the drawing.
-  const [editingZoneId, setEditingZoneId] = useState<string | null>(null);
-  const [zoneDrawing, setZoneDrawing] = useState(false);
-  const shownZones = useMemo(
-    () => (editingZoneId === null ? zonesApi.zones : { ...zonesApi.zones, features: zonesApi.zones.features.filter((f) => f.properties.id !== editingZoneId) }),
-    [zonesApi.zones, editingZoneId],
-  );
 
-  // 311 date window: the URL's, else the last DEFAULT_NEEDLE_WINDOW_DAYS days of the data.
+  // One owner of the map's clicks at a time: a tool that claimed it (drawing a zone...), else the shell's selection.
+  const mapOwner = useRef<MapClickHandler | null>(null);
+  const shell: ShellApi = useMemo(
+    () => ({
+      claimMap: (handler) => {
+        mapOwner.current = handler;
+      },
+      selectSite: (siteId) => dispatch({ type: 'select-site', siteId }),
+    }),
+    [],
+  );
+  const onMapClick = useCallback((click: MapClick) => {
+    if (mapOwner.current) {
+      mapOwner.current(click);
+      return;
+    }
+    const selection = selectionFromClick(click);
+    if (selection?.kind === 'site') dispatch({ type: 'select-site', siteId: selection.siteId });
+    if (selection?.kind === 'needle') dispatch({ type: 'select-needle', index: selection.index });
+    if (selection?.kind === 'zone') dispatch({ type: 'select-zone', zoneId: selection.zoneId });
+  }, []);
+
+  // 311 requests: the effective window, the rows that pass the filters, and what the map draws of them.
   const needles = data.needles;
-  const bounds = needles && needles.count > 0 ? { first: isoDateFromDay(needles.minDay), last: isoDateFromDay(needles.maxDay) } : null;
-  const needleTo = state.needleTo ?? bounds?.last ?? '';
-  const needleFrom =
-    state.needleFrom ?? (needles && needles.count > 0 ? isoDateFromDay(Math.max(needles.minDay, needles.maxDay - DEFAULT_NEEDLE_WINDOW_DAYS + 1)) : '');
-  // An empty window (no data yet) is from 0 to -1: nothing passes.
-  const fromDay = needleFrom ? dayFromIsoDate(needleFrom) : 0;
-  const toDay = needleTo ? dayFromIsoDate(needleTo) : -1;
-  const filterKey = `${fromDay}|${toDay}|${state.statuses.join(',')}`;
+  const window311 = needleWindow(needles, layers.needleFrom, layers.needleTo, DEFAULT_NEEDLE_WINDOW_DAYS);
+  const { fromDay, toDay } = window311;
+  const statuses = layers.statuses;
   const indices = useMemo(
-    () => (needles ? filterNeedleIndices(needles, { fromDay, toDay, statuses: state.statuses }) : new Uint32Array(0)),
-    // filterKey names exactly the inputs
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [needles, filterKey],
+    () => (needles ? filterNeedleIndices(needles, { fromDay, toDay, statuses }) : new Uint32Array(0)),
+    [needles, fromDay, toDay, statuses],
+  );
+  const showNeedles = layers.layers.includes('needles');
+  const needleMode = needleModeAt(state.view.zoom);
+  const cellRadiusMeters = densityRadiusMeters(state.view.zoom);
+  const densityCells = useMemo(
+    () => densityCellFeatures(needles ? hexBinCounts(needles, indices, cellRadiusMeters, DEFAULT_CENTER[1]) : []),
+    [needles, indices, cellRadiusMeters],
+  );
+  const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : EMPTY), [needles]);
+
+  const shownZones = useMemo(() => {
+    const editing = zonesState.editingZoneId;
+    // While terra-draw edits a zone it draws its own copy.
+    return editing === null ? zonesApi.zones : { ...zonesApi.zones, features: zonesApi.zones.features.filter((f) => f.properties.id !== editing) };
+  }, [zonesApi.zones, zonesState.editingZoneId]);
+
+  const siteFeatures = data.sites ?? EMPTY;
+  const { kinds } = layers;
+  const showDisposal = layers.layers.includes('disposal');
+  const showServices = layers.layers.includes('services');
+  const showZones = layers.layers.includes('zones');
+  const overlays: OverlaySpec[] = useMemo(
+    () => [
+      buildZonesOverlay(shownZones, showZones),
+      buildNeedleDensityOverlay(densityCells, showNeedles),
+      buildNeedlePointsOverlay(needlePoints, { visible: showNeedles, fromDay, toDay, statuses, selectedIndex: state.needleIndex }),
+      buildSitesOverlay(siteFeatures, { showDisposal, showServices, kinds, selectedSiteId: state.siteId }),
+    ],
+    [shownZones, showZones, densityCells, showNeedles, needlePoints, fromDay, toDay, statuses, state.needleIndex, siteFeatures, showDisposal, showServices, kinds, state.siteId],
   );
 
-  const showNeedles = state.layers.includes('needles');
-  const zoom = state.view.zoom;
-  const needleMode = needleModeAt(zoom);
-  const selectNeedle = useCallback((index: number) => dispatch({ type: 'select-needle', index }), []);
-  const deck = useDeckModule();
-  const deckLayers = useMemo(
-    () =>
-      needles && deck
-        ? deck.buildNeedleLayers({ table: needles, indices, filterKey, zoom, visible: showNeedles })
-        : [],
-    // zoom only matters across the points/density threshold and the hexagon size steps
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deck, needles, indices, filterKey, needleMode, densityRadiusMeters(zoom), showNeedles],
-  );
-  const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : null), [needles]);
-
-  const siteCountByKind = useMemo(() => {
-    const counts: Partial<Record<SiteKind, number>> = {};
-    for (const f of data.sites?.features ?? []) counts[f.properties.kind] = (counts[f.properties.kind] ?? 0) + 1;
-    return counts;
-  }, [data.sites]);
-  const places = useMemo(
-    () =>
-      (data.sites?.features ?? []).filter(
-        (f) => state.layers.includes(f.properties.layer === 'disposal' ? 'disposal' : 'services') && state.kinds.includes(f.properties.kind),
-      ),
-    [data.sites, state.layers, state.kinds],
-  );
+  const countByKind = useMemo(() => siteCountByKind(siteFeatures.features), [siteFeatures]);
+  const places = useMemo(() => visiblePlaces(siteFeatures.features, layers.layers, kinds), [siteFeatures, layers.layers, kinds]);
 
   const selectedSite = state.siteId ? data.sites?.features.find((f) => f.properties.id === state.siteId) : undefined;
   const sameSpot = useMemo(
@@ -125,37 +140,30 @@ export function App({ data, baseUrl }: AppProps) {
     if (!visible) map.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 15) });
   }, [map, flyTarget, sheetHeight]);
 
-  const [overlayAdded, setOverlayAdded] = useState(false);
-  const onMap = useCallback((m: maplibregl.Map | null, overlay: MapLibreOverlay | null) => {
-    overlayRef.current = overlay;
-    setOverlayAdded(overlay !== null);
-    setMap(m);
-  }, []);
-
-  // Test/debug hook: read-only view of what is drawn (used by the e2e suite and benchmarks).
-  const countsRef = useRef({ indices, needles, needleMode, showNeedles });
-  countsRef.current = { indices, needles, needleMode, showNeedles };
-  // Ready once the data is loaded, the map has its style and the deck.gl overlay has its layers.
-  const dataReady = data.loaded && map !== null && (overlayAdded || !needles);
+  // Test/debug hook: a read-only view of what is drawn (used by the e2e suite and benchmarks), once data is on the map.
   useEffect(() => {
-    if (!map || !dataReady) return;
-    return installTestHook(map, () => {
-      const c = countsRef.current;
-      if (!c.needles || !c.showNeedles || c.needleMode !== 'density' || !overlayRef.current) return 0;
-      const b = map.getBounds();
-      return countInBox(c.needles, c.indices, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-    });
-  }, [map, dataReady]);
+    if (!map || !data.loaded) return;
+    return installTestHook(map);
+  }, [map, data.loaded]);
 
-  const setTab = (tab: PanelTab) => dispatch({ type: 'set-tab', tab });
+  const setTab = (tab: ToolId) => dispatch({ type: 'set-tab', tab });
   /** Phone: back to the peek, closing whatever kept the sheet open. */
   const collapseSheet = () => {
     closeDetails();
-    setTab('layers');
+    setTab(TOOLS[0].id);
     setSheetOpen(false);
   };
   const detailsOpen = Boolean(selectedSite || selectedNeedle || selectedZone);
-  const expanded = !isPhone || sheetOpen || detailsOpen || state.tab !== 'layers';
+  const expanded = !isPhone || sheetOpen || detailsOpen || state.tab !== TOOLS[0].id;
+
+  const toolEnv: ToolEnv = {
+    map,
+    shell,
+    zonesApi,
+    layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
+  };
+  const activeTool = toolById(state.tab) ?? TOOLS[0];
+  const dispatchTool = useCallback((tool: string, updater: (s: unknown) => unknown) => dispatch({ type: 'update-tool', tool, updater }), []);
 
   return (
     <div className={`app ${isPhone ? 'layout-phone' : 'layout-desktop'}`}>
@@ -163,23 +171,9 @@ export function App({ data, baseUrl }: AppProps) {
         dataBaseUrl={new URL('data/', baseUrl).toString()}
         view={state.view}
         onViewChange={useCallback((view) => dispatch({ type: 'set-view', view }), [])}
-        sites={data.sites}
-        zones={shownZones}
-        siteLayers={{
-          showDisposal: state.layers.includes('disposal'),
-          showServices: state.layers.includes('services'),
-          kinds: state.kinds,
-          selectedSiteId: state.siteId,
-        }}
-        showZones={state.layers.includes('zones')}
-        needlePoints={needlePoints}
-        needlePointLayer={{ visible: showNeedles, fromDay, toDay, statuses: state.statuses, selectedIndex: state.needleIndex }}
-        onNeedleClick={useCallback((index: number) => !zoneDrawing && selectNeedle(index), [zoneDrawing, selectNeedle])}
-        onZoneClick={useCallback((zoneId: string) => !zoneDrawing && dispatch({ type: 'select-zone', zoneId }), [zoneDrawing])}
-        deck={deck}
-        deckLayers={deckLayers}
-        onSiteClick={useCallback((siteId: string) => !zoneDrawing && dispatch({ type: 'select-site', siteId }), [zoneDrawing])}
-        onMap={onMap}
+        overlays={overlays}
+        onMapClick={onMapClick}
+        onMap={setMap}
         ariaLabel={t('app.mapLabel')}
         padding={isPhone ? { left: 0, bottom: sheetHeight ?? 96 } : { left: 380, bottom: 0 }}
       />
@@ -221,53 +215,32 @@ export function App({ data, baseUrl }: AppProps) {
             kind="site"
             site={selectedSite.properties}
             alsoHere={sameSpot.map((f) => ({ id: f.properties.id, name: f.properties.name }))}
-            onSelectSite={(siteId) => dispatch({ type: 'select-site', siteId })}
+            onSelectSite={shell.selectSite}
             onClose={closeDetails}
           />
         )}
         {!selectedSite && selectedNeedle && <DetailPanel kind="needle" request={selectedNeedle} onClose={closeDetails} />}
         {!selectedSite && !selectedNeedle && selectedZone && <DetailPanel kind="zone" zone={selectedZone.properties} onClose={closeDetails} />}
         <div role="tablist" className="tabs" aria-label={t('app.panelLabel')}>
-          {(['layers', 'zones'] as const).map((tab) => (
+          {TOOLS.map((tool) => (
             <button
-              key={tab}
+              key={tool.id}
               type="button"
               role="tab"
-              id={`tab-${tab}`}
-              data-testid={`tab-${tab}`}
-              aria-selected={state.tab === tab}
-              aria-controls={`tabpanel-${tab}`}
-              onClick={() => setTab(tab)}
+              id={`tab-${tool.id}`}
+              data-testid={`tab-${tool.id}`}
+              aria-selected={state.tab === tool.id}
+              aria-controls={`tabpanel-${tool.id}`}
+              onClick={() => setTab(tool.id)}
             >
-              {t(`app.tabs.${tab}`)}
+              {t(tool.labelKey)}
             </button>
           ))}
         </div>
         <div role="tabpanel" id={`tabpanel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tabpanel">
-          {state.tab === 'layers' && (
-            <Legend
-              layers={state.layers}
-              kinds={state.kinds}
-              statuses={state.statuses}
-              needleFrom={needleFrom}
-              needleTo={needleTo}
-              needleBounds={bounds}
-              needleCount={indices.length}
-              needleMode={needleMode}
-              siteCountByKind={siteCountByKind}
-              places={places}
-              onToggleLayer={(layer) => dispatch({ type: 'toggle-layer', layer })}
-              onToggleKind={(kind) => dispatch({ type: 'toggle-kind', kind })}
-              onToggleStatus={(status) => dispatch({ type: 'toggle-status', status })}
-              onNeedleRange={(from, to) => dispatch({ type: 'set-needle-range', from, to })}
-              onSelectSite={(siteId) => dispatch({ type: 'select-site', siteId })}
-            />
-          )}
-          {state.tab === 'zones' && (
-            <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
-              <ZonesPanel map={map} zonesApi={zonesApi} onEditingChange={setEditingZoneId} onDrawModeChange={(m) => setZoneDrawing(m !== 'idle')} />
-            </Suspense>
-          )}
+          <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+            {activeTool.renderPanel(toolEnv, state.tools[activeTool.id], dispatchTool)}
+          </Suspense>
         </div>
         <DataNote manifest={data.manifest} />
       </aside>

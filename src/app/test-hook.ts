@@ -1,7 +1,16 @@
 // window.__hrm: a small read-only view of what the map draws, for the e2e suite and the benchmarks.
 import type * as maplibregl from 'maplibre-gl';
 
-export type RenderedCounts = { disposal: number; services: number; needlePoints: number; needleDensityCells: number; zones: number };
+export type RenderedCounts = {
+  disposal: number;
+  services: number;
+  needlePoints: number;
+  /** Density hexagons drawn in the view (0 when zoomed in to points, or with the layer off). */
+  needleDensityCells: number;
+  /** Sum of the counts the drawn density hexagons carry (reports inside cells that touch the view). */
+  needleDensityReports: number;
+  zones: number;
+};
 
 export type TestHook = {
   map: maplibregl.Map;
@@ -24,12 +33,17 @@ function uniqueCount(features: maplibregl.MapGeoJSONFeature[], key: string): num
   return new Set(features.map((f) => String(f.properties?.[key] ?? f.id))).size;
 }
 
+/** Unique density cells drawn, and the reports they carry (a cell split across tiles is counted once). */
+function densityDrawn(features: maplibregl.MapGeoJSONFeature[]): { needleDensityCells: number; needleDensityReports: number } {
+  const counts = new Map<string, number>();
+  for (const f of features) counts.set(String(f.properties?.['id']), Number(f.properties?.['count'] ?? 0));
+  let reports = 0;
+  for (const c of counts.values()) reports += c;
+  return { needleDensityCells: counts.size, needleDensityReports: reports };
+}
+
 /** Installs the hook; `ready` turns true at the first idle after data is on the map. Returns an uninstaller. */
-export function installTestHook(
-  map: maplibregl.Map,
-  /** Requests inside the view that pass the filters, while the density layer is the one drawn (0 otherwise). */
-  densityCount: () => number,
-): () => void {
+export function installTestHook(map: maplibregl.Map): () => void {
   const layerExists = (id: string) => Boolean(map.getLayer(id));
   const query = (layers: string[]) => {
     const present = layers.filter(layerExists);
@@ -43,7 +57,7 @@ export function installTestHook(
       disposal: uniqueCount(query(['sites-disposal']), 'id'),
       services: uniqueCount(query(['sites-service']), 'id'),
       needlePoints: uniqueCount(query(['needle-points']), 'i'),
-      needleDensityCells: densityCount(),
+      ...densityDrawn(query(['needle-density'])),
       zones: uniqueCount(query(['zones-fill']), 'id'),
     }),
     sitePixel: (id) => {

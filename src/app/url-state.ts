@@ -1,49 +1,32 @@
-// What a user would share lives in location.hash; parse falls back to defaults on anything malformed, never throws.
+// What a user would share lives in location.hash: the shell's part (view, selected site, tab) and each tool's slice.
+// Parsing falls back to defaults part by part on anything malformed and never throws.
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
-import type { LngLat } from '../domain/geometry';
-import { NEEDLE_STATUSES, type NeedleStatus } from '../domain/needle-request';
-import { SITE_KINDS, type SiteKind } from '../domain/site';
+import type { MapViewState } from '../domain/view';
+import { DEFAULT_TOOL, initialToolStates, isToolId, TOOLS, type ToolId, type ToolStates } from './tool-registry';
 
-export const LAYER_IDS = ['disposal', 'services', 'needles', 'zones'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
-
-export const PANEL_TABS = ['layers', 'zones'] as const;
-export type PanelTab = (typeof PANEL_TABS)[number];
-
-export type MapView = { center: LngLat; zoom: number };
-
-/** The shareable part of the app state. `from`/`to` null means "the default window of the data". */
+/** The shareable part of the app state. */
 export type UrlState = {
-  view: MapView;
-  layers: LayerId[];
-  kinds: SiteKind[];
-  needleFrom: string | null;
-  needleTo: string | null;
-  statuses: NeedleStatus[];
+  view: MapViewState;
   siteId: string | null;
-  tab: PanelTab;
+  tab: ToolId;
+  /** Each tool's slice, by tool id (only the parts in its URL keys are shared). */
+  tools: ToolStates;
 };
 
-export const DEFAULT_URL_STATE: UrlState = {
-  view: { center: DEFAULT_CENTER, zoom: DEFAULT_ZOOM },
-  layers: [...LAYER_IDS],
-  kinds: [...SITE_KINDS],
-  needleFrom: null,
-  needleTo: null,
-  statuses: [...NEEDLE_STATUSES],
-  siteId: null,
-  tab: 'layers',
-};
+/** URL keys of the shell; a tool may not use them. */
+export const SHELL_URL_KEYS = ['map', 'site', 'tab'] as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DEFAULT_VIEW: MapViewState = { center: DEFAULT_CENTER, zoom: DEFAULT_ZOOM };
 
-function isRealDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+export function defaultUrlState(): UrlState {
+  return { view: DEFAULT_VIEW, siteId: null, tab: DEFAULT_TOOL, tools: initialToolStates() };
 }
 
-function parseView(value: string | null): MapView | null {
+/** A site id as data/sites.csv allows it (kebab-case), whole string. */
+const SITE_ID = /^[a-z0-9-]{1,80}$/;
+
+/** Parses `zoom/lat/lng` within the map's zoom range and bounds; null when anything is off. */
+export function parseView(value: string | null): MapViewState | null {
   if (value === null) return null;
   const parts = value.split('/');
   if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return null;
@@ -55,64 +38,36 @@ function parseView(value: string | null): MapView | null {
   return { center: [lng, lat], zoom };
 }
 
-/** Parses a comma list keeping only allowed values, in canonical order; null when absent or nothing valid. */
-function parseList<T extends string>(value: string | null, allowed: readonly T[]): T[] | null {
-  if (value === null) return null;
-  if (value === '') return [];
-  const items = new Set(value.split(','));
-  const kept = allowed.filter((a) => items.has(a));
-  return kept.length > 0 ? kept : null;
-}
-
 /**
- * Parses a location hash ("#map=12.20/42.3323/-71.0712&layers=..."). Each malformed or missing part falls back
- * to its default on its own, so one bad parameter does not discard the rest.
+ * Parses a location hash ("#map=12.20/42.3323/-71.0712&layers=..."). Each malformed or missing part falls back to its
+ * default on its own, so one bad parameter does not discard the rest. `current` is the tools' state before the
+ * change (a tool that shares nothing by URL keeps its own).
  */
-export function parseUrlState(hash: string): UrlState {
+export function parseUrlState(hash: string, current: ToolStates = initialToolStates()): UrlState {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return DEFAULT_URL_STATE;
-  }
-  const from = params.get('from');
-  const to = params.get('to');
-  let needleFrom = from !== null && isRealDate(from) ? from : null;
-  let needleTo = to !== null && isRealDate(to) ? to : null;
-  if (needleFrom !== null && needleTo !== null && needleFrom > needleTo) {
-    needleFrom = null;
-    needleTo = null;
+    return defaultUrlState();
   }
   const site = params.get('site');
   const tab = params.get('tab');
   return {
-    view: parseView(params.get('map')) ?? DEFAULT_URL_STATE.view,
-    layers: parseList(params.get('layers'), LAYER_IDS) ?? DEFAULT_URL_STATE.layers,
-    kinds: parseList(params.get('kinds'), SITE_KINDS) ?? DEFAULT_URL_STATE.kinds,
-    needleFrom,
-    needleTo,
-    statuses: parseList(params.get('status'), NEEDLE_STATUSES) ?? DEFAULT_URL_STATE.statuses,
-    siteId: site !== null && /^[a-z0-9-]{1,80}$/.test(site) ? site : null,
-    tab: tab !== null && (PANEL_TABS as readonly string[]).includes(tab) ? (tab as PanelTab) : 'layers',
+    view: parseView(params.get('map')) ?? DEFAULT_VIEW,
+    siteId: site !== null && SITE_ID.test(site) ? site : null,
+    tab: tab !== null && isToolId(tab) ? tab : DEFAULT_TOOL,
+    tools: Object.fromEntries(TOOLS.map((t) => [t.id, t.slice.fromUrl(params, current[t.id] ?? t.slice.initial)])),
   };
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Serialises the state to a hash; parts equal to their default are left out to keep links short. */
 export function serializeUrlState(state: UrlState): string {
   const { view } = state;
-  const parts: string[] = [
-    `map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`,
-  ];
-  if (!sameList(state.layers, DEFAULT_URL_STATE.layers)) parts.push(`layers=${state.layers.join(',')}`);
-  if (!sameList(state.kinds, DEFAULT_URL_STATE.kinds)) parts.push(`kinds=${state.kinds.join(',')}`);
-  if (state.needleFrom !== null) parts.push(`from=${state.needleFrom}`);
-  if (state.needleTo !== null) parts.push(`to=${state.needleTo}`);
-  if (!sameList(state.statuses, DEFAULT_URL_STATE.statuses)) parts.push(`status=${state.statuses.join(',')}`);
+  const parts: string[] = [`map=${view.zoom.toFixed(2)}/${view.center[1].toFixed(5)}/${view.center[0].toFixed(5)}`];
+  for (const t of TOOLS) {
+    for (const [key, value] of t.slice.toUrl(state.tools[t.id] ?? t.slice.initial)) parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
+  }
   if (state.siteId !== null) parts.push(`site=${state.siteId}`);
-  if (state.tab !== 'layers') parts.push(`tab=${state.tab}`);
+  if (state.tab !== DEFAULT_TOOL) parts.push(`tab=${state.tab}`);
   return `#${parts.join('&')}`;
 }

@@ -1,3 +1,2 @@
-// The deck.gl part of the map, loaded as its own chunk so the basemap and site layers draw without waiting for it.
+// The deck.gl part of the map, loaded as its own chunk only when a tool draws deck.gl layers (never on the first screen).
 export { MapLibreOverlay } from '@deck.gl/maplibre';
-export { buildNeedleLayers } from './layers/needle-layers';

@@ -1,4 +1,4 @@
-// The one draw order of every MapLibre layer, bottom to top. deck.gl's 311 layers draw above all of it (MapLibreOverlay).
+// The one draw order of every MapLibre layer, bottom to top (deck.gl layers, when a tool adds them, name a `beforeId` here).
 
 /** Basemap layers, bottom to top (built by basemap-style.ts). */
 export const BASEMAP_LAYER_IDS = [
@@ -25,10 +25,10 @@ export const BASEMAP_LABEL_LAYER_IDS = [
   'city-labels',
 ] as const;
 
-/** Zone shapes: under the basemap labels, so street names stay readable inside a zone. */
-const ZONE_SHAPE_LAYER_IDS = ['zones-fill', 'zones-line'] as const;
+/** The 311 density cells, then zone shapes over them: under the basemap labels, so street names stay readable. */
+const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'zones-fill', 'zones-line'] as const;
 
-/** Overlays above the basemap labels: zone names, 311 points (the deck.gl density goes just under them), markers. */
+/** Overlays above the basemap labels: zone names, 311 points, site markers (a resident must always see the sites). */
 const OVERLAY_TOP_LAYER_IDS = [
   'zones-label',
   'needle-points',

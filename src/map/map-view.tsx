@@ -1,64 +1,46 @@
-// The MapLibre map: our offline basemap, site and zone overlay layers, and the deck.gl overlay for 311 requests.
+// The MapLibre map: our offline basemap and the overlays it is given as data; clicks go to one handler.
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
-import type { DeckModule } from './use-deck-module';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
-import type { LngLat } from '../domain/geometry';
+import type { MapViewState } from '../domain/view';
+import type { MapClick } from '../ui/tool-contract';
+import { applyOverlayOps } from './apply-overlays';
 import { createBasemapStyle } from './basemap-style';
-import { beforeIdFor } from './layer-order';
-import { buildSiteLayers, SITE_CLICK_LAYER_IDS, SITES_SOURCE_ID, type SiteLayersInput } from './layers/site-layers';
-import { buildZoneLayers, ZONES_SOURCE_ID } from './layers/zone-layers';
-import { buildNeedlePointLayer, NEEDLES_SOURCE_ID, type NeedlePointLayerInput } from './layers/needle-point-layers';
-import { NEEDLE_POINTS_LAYER_ID } from './layers/needle-mode';
+import { interactiveLayerIds, planOverlaySync, type OverlaySpec } from './overlay';
+import { loadDeckModule } from './load-deck-module';
 
 maplibregl.setWorkerUrl(workerUrl);
-
-export type MapViewState = { center: LngLat; zoom: number };
 
 export type MapViewProps = {
   /** Base URL of the generated data files ("data/" under the app's base). */
   dataBaseUrl: string;
   view: MapViewState;
   onViewChange: (view: MapViewState) => void;
-  sites: FeatureCollection<Geometry> | null;
-  zones: FeatureCollection<Geometry> | null;
-  siteLayers: SiteLayersInput;
-  /** 311 requests as points (one feature per table row) and their filter. */
-  needlePoints: FeatureCollection<Geometry> | null;
-  needlePointLayer: NeedlePointLayerInput;
-  onNeedleClick: (index: number) => void;
-  /** A click on a zone's area that hit no marker or 311 point. */
-  onZoneClick: (zoneId: string) => void;
-  showZones: boolean;
-  /** The lazily loaded deck.gl chunk (null until it arrives) and the layers to draw with it. */
-  deck: DeckModule | null;
-  deckLayers: Layer[];
-  onSiteClick: (siteId: string) => void;
-  onMap: (map: maplibregl.Map | null, overlay: MapLibreOverlay | null) => void;
+  /** Everything drawn over the basemap, as data (map/overlay.ts); synced to the live map on every change. */
+  overlays: readonly OverlaySpec[];
+  /** deck.gl layers a tool draws (interleaved in MapLibre's own WebGL context). deck.gl loads only when non-empty. */
+  deckLayers?: readonly Layer[];
+  /** Every click on the map, with the interactive overlay features under it (topmost first). */
+  onMapClick: (click: MapClick) => void;
+  onMap: (map: maplibregl.Map | null) => void;
   ariaLabel: string;
   /** Pixels of the map hidden behind panels; the view's centre is the centre of what stays visible. */
   padding: { left: number; bottom: number };
 };
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-function setSourceData(map: maplibregl.Map, id: string, data: FeatureCollection<Geometry> | null): void {
-  const source = map.getSource(id);
-  if (source instanceof maplibregl.GeoJSONSource) source.setData(data ?? EMPTY);
-}
+/** Half the side of the box around a tap, in pixels: markers are small targets, especially on touch screens. */
+const TAP_SLOP_PX = 6;
 
 /** Renders the map; every prop change is applied to the live map without recreating it. */
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
-  /** True once the style and the overlay layers are in: a ref for the map's own handlers, state for effects. */
-  const styleReady = useRef(false);
+  /** The overlays as last applied to the map (null until the style is in). */
+  const applied = useRef<readonly OverlaySpec[] | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
   const latest = useRef(props);
   latest.current = props;
@@ -93,17 +75,11 @@ export function MapView(props: MapViewProps) {
     // 'style.load', not 'load': the overlays join the basemap's first render pass instead of starting a second one.
     map.once('style.load', () => {
       performance.mark('hrm:style-loaded');
-      const cur = latest.current;
-      map.addSource(ZONES_SOURCE_ID, { type: 'geojson', data: cur.zones ?? EMPTY });
-      map.addSource(SITES_SOURCE_ID, { type: 'geojson', data: cur.sites ?? EMPTY, promoteId: 'id' });
-      map.addSource(NEEDLES_SOURCE_ID, { type: 'geojson', data: cur.needlePoints ?? EMPTY });
-      const layers = [...buildZoneLayers(cur.showZones), buildNeedlePointLayer(cur.needlePointLayer), ...buildSiteLayers(cur.siteLayers)];
-      for (const layer of layers) {
-        map.addLayer(layer, beforeIdFor(layer.id, map));
-      }
-      styleReady.current = true;
+      const overlays = latest.current.overlays;
+      applyOverlayOps(map, planOverlaySync(null, overlays));
+      applied.current = overlays;
       setStyleLoaded(true);
-      cur.onMap(map, overlayRef.current);
+      latest.current.onMap(map);
     });
 
     map.on('moveend', () => {
@@ -111,108 +87,44 @@ export function MapView(props: MapViewProps) {
       latest.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom() });
     });
 
-    map.on('click', (e) => {
-      if (!styleReady.current) return;
-      // A small box around the tap: markers are small targets, especially on touch screens.
+    const hitsAt = (point: maplibregl.Point) => {
+      const layers = interactiveLayerIds(applied.current ?? []).filter((id) => map.getLayer(id));
+      if (layers.length === 0) return [];
       const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-        [e.point.x - 6, e.point.y - 6],
-        [e.point.x + 6, e.point.y + 6],
+        [point.x - TAP_SLOP_PX, point.y - TAP_SLOP_PX],
+        [point.x + TAP_SLOP_PX, point.y + TAP_SLOP_PX],
       ];
-      const site = map.queryRenderedFeatures(box, { layers: [...SITE_CLICK_LAYER_IDS] })[0];
-      const siteId = site?.properties?.['id'];
-      if (typeof siteId === 'string') {
-        latest.current.onSiteClick(siteId);
-        return;
-      }
-      const needle = map.queryRenderedFeatures(box, { layers: [NEEDLE_POINTS_LAYER_ID] })[0];
-      const index = needle?.properties?.['i'];
-      if (typeof index === 'number') {
-        latest.current.onNeedleClick(index);
-        return;
-      }
-      const zone = map.queryRenderedFeatures(e.point, { layers: ['zones-fill'] })[0];
-      const zoneId = zone?.properties?.['id'];
-      if (typeof zoneId === 'string') latest.current.onZoneClick(zoneId);
+      return map.queryRenderedFeatures(box, { layers });
+    };
+    map.on('click', (e) => {
+      if (applied.current === null) return;
+      const features = hitsAt(e.point).map((f) => ({ layerId: f.layer.id, properties: { ...(f.properties ?? {}) } }));
+      latest.current.onMapClick({ lngLat: [e.lngLat.lng, e.lngLat.lat], features });
     });
-    for (const layerId of [...SITE_CLICK_LAYER_IDS, NEEDLE_POINTS_LAYER_ID]) {
-      map.on('mouseenter', layerId, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layerId, () => (map.getCanvas().style.cursor = ''));
-    }
+    // Pointer cursor over anything clickable except area fills (a zone is clickable, but a hand over every zone misleads).
+    map.on('mousemove', (e) => {
+      const over = hitsAt(e.point).some((f) => f.layer.type !== 'fill');
+      map.getCanvas().style.cursor = over ? 'pointer' : '';
+    });
 
     return () => {
-      latest.current.onMap(null, null);
-      styleReady.current = false;
-      overlayRef.current?.finalize();
+      latest.current.onMap(null);
+      applied.current = null;
       map.remove();
       mapRef.current = null;
-      overlayRef.current = null;
     };
   }, []);
 
-  // Data
+  // Overlays: apply only what changed since the last sync.
+  const { overlays } = props;
   useEffect(() => {
     const map = mapRef.current;
-    if (map && styleReady.current) setSourceData(map, SITES_SOURCE_ID, props.sites);
-  }, [props.sites]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map && styleReady.current) setSourceData(map, ZONES_SOURCE_ID, props.zones);
-  }, [props.zones]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map && styleReady.current) setSourceData(map, NEEDLES_SOURCE_ID, props.needlePoints);
-  }, [props.needlePoints]);
-  const { visible: needlesVisible, fromDay, toDay, statuses, selectedIndex } = props.needlePointLayer;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !styleReady.current || !map.getLayer(NEEDLE_POINTS_LAYER_ID)) return;
-    const layer = buildNeedlePointLayer({ visible: needlesVisible, fromDay, toDay, statuses, selectedIndex });
-    if (layer.type !== 'circle') return;
-    map.setFilter(NEEDLE_POINTS_LAYER_ID, layer.filter);
-    map.setLayoutProperty(NEEDLE_POINTS_LAYER_ID, 'visibility', needlesVisible ? 'visible' : 'none');
-    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-radius', layer.paint?.['circle-radius']);
-    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-stroke-width', layer.paint?.['circle-stroke-width']);
-    map.setPaintProperty(NEEDLE_POINTS_LAYER_ID, 'circle-stroke-color', layer.paint?.['circle-stroke-color']);
-  }, [needlesVisible, fromDay, toDay, statuses, selectedIndex]);
+    if (!map || !styleLoaded) return;
+    applyOverlayOps(map, planOverlaySync(applied.current, overlays));
+    applied.current = overlays;
+  }, [overlays, styleLoaded]);
 
-  // Visibility and filters of the MapLibre overlay layers
-  const { showDisposal, showServices, kinds, selectedSiteId } = props.siteLayers;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !styleReady.current) return;
-    for (const layer of buildSiteLayers({ showDisposal, showServices, kinds, selectedSiteId })) {
-      if (!map.getLayer(layer.id)) continue;
-      if ('filter' in layer && layer.filter) map.setFilter(layer.id, layer.filter);
-      map.setLayoutProperty(layer.id, 'visibility', layer.layout?.visibility ?? 'visible');
-      if (layer.type === 'circle' && layer.paint?.['circle-stroke-width'] !== undefined) {
-        map.setPaintProperty(layer.id, 'circle-stroke-width', layer.paint['circle-stroke-width']);
-        map.setPaintProperty(layer.id, 'circle-stroke-color', layer.paint['circle-stroke-color']);
-      }
-    }
-  }, [showDisposal, showServices, kinds, selectedSiteId]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !styleReady.current) return;
-    for (const layer of buildZoneLayers(props.showZones)) {
-      if (map.getLayer(layer.id)) map.setLayoutProperty(layer.id, 'visibility', props.showZones ? 'visible' : 'none');
-    }
-  }, [props.showZones]);
-
-  // deck.gl overlay: added once its chunk has arrived and the style (with the layer it goes under) is in, then fed
-  // new layers. Interleaved: deck.gl draws into MapLibre's own WebGL context; a second, overlaid context made the
-  // first map draw about twice as slow in headless Chromium with SwiftShader (npm run bench).
-  const { deck } = props;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !deck || !styleLoaded || overlayRef.current) return;
-    const overlay = new deck.MapLibreOverlay({ interleaved: true, layers: latest.current.deckLayers });
-    map.addControl(overlay);
-    overlayRef.current = overlay;
-    if (styleReady.current) latest.current.onMap(map, overlay);
-  }, [deck, styleLoaded]);
-  useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.deckLayers });
-  }, [props.deckLayers]);
+  useDeckLayers(mapRef.current, styleLoaded, props.deckLayers);
 
   const { left, bottom } = props.padding;
   useEffect(() => {
@@ -230,4 +142,37 @@ export function MapView(props: MapViewProps) {
   }, [center, zoom]);
 
   return <div ref={containerRef} className="map" data-testid="map" role="region" aria-label={props.ariaLabel} />;
+}
+
+/**
+ * deck.gl layers, interleaved into MapLibre's own WebGL context (a second, overlaid context made the first map draw
+ * about twice as slow in headless Chromium with SwiftShader). The deck.gl chunk is fetched the first time a tool
+ * gives layers, never for the first screen.
+ */
+function useDeckLayers(map: maplibregl.Map | null, styleLoaded: boolean, layers: readonly Layer[] | undefined): void {
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const wanted = (layers?.length ?? 0) > 0;
+  const [deck, setDeck] = useState<typeof import('./deck-module') | null>(null);
+  useEffect(() => {
+    if (!wanted || deck) return;
+    let live = true;
+    void loadDeckModule().then((m) => live && setDeck(m));
+    return () => {
+      live = false;
+    };
+  }, [wanted, deck]);
+  useEffect(() => {
+    if (!map || !styleLoaded || !deck) return;
+    if (!overlayRef.current) {
+      overlayRef.current = new deck.MapLibreOverlay({ interleaved: true, layers: [...(layers ?? [])] });
+      map.addControl(overlayRef.current);
+    } else overlayRef.current.setProps({ layers: [...(layers ?? [])] });
+  }, [map, styleLoaded, deck, layers]);
+  useEffect(
+    () => () => {
+      overlayRef.current?.finalize();
+      overlayRef.current = null;
+    },
+    [],
+  );
 }

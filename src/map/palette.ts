@@ -76,13 +76,14 @@ export const PALETTE = {
   needleClosed: hexToRgb(OVERLAY.needleAlt),
   needleStroke: hexToRgb('#ffffff', 230),
   // Alpha rises with the count, so the many cells with one or two reports stay faint and the basemap reads through.
+  // One colour per class of NEEDLE_DENSITY_BREAKS (map/layers/needle-layers.ts), as CSS strings for MapLibre.
   needleDensityRamp: [
-    hexToRgb('#fde68a', 120),
-    hexToRgb('#fed976', 160),
-    hexToRgb('#f6b042', 190),
-    hexToRgb('#e69f00', 210),
-    hexToRgb('#d55e00', 225),
-    hexToRgb('#8c2d04', 240),
+    'rgba(253, 230, 138, 0.47)',
+    'rgba(254, 217, 118, 0.63)',
+    'rgba(246, 176, 66, 0.75)',
+    'rgba(230, 159, 0, 0.82)',
+    'rgba(213, 94, 0, 0.88)',
+    'rgba(140, 45, 4, 0.94)',
   ],
 
   // Outreach zones (MapLibre fill, dashed outline, label).

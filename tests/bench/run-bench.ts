@@ -14,6 +14,10 @@ const benchConfig = 'tests/bench/vite.bench.config.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VIEWPORT = { width: 1280, height: 800 };
 const READY_TIMEOUT_MS = 90_000;
+/** First-screen JavaScript allowed beyond maplibre-gl's own, in bytes (gzip). */
+const FIRST_SCREEN_ALLOWANCE_BYTES = 150 * 1024;
+/** Time to the first map with every layer, as a multiple of the bare MapLibre page's. */
+const TIME_RATIO_GOAL = 1.3;
 
 type Result = { name: string; value: number; unit: string; baseline: number; baselineUnit: string; ratio: number; goal: string; pass: boolean };
 
@@ -120,8 +124,9 @@ async function firstScreenJs(browser: Browser): Promise<Result> {
     baseline: kb(baseline),
     baselineUnit: 'KB (maplibre-gl dist JS)',
     ratio: total / baseline,
-    goal: '450 KB',
-    pass: kb(total) <= 450,
+    // Issue 7: at most MapLibre's own JS plus 150 KB (React, i18next, zod and the app); deck.gl stays off it.
+    goal: `${kb(baseline + FIRST_SCREEN_ALLOWANCE_BYTES).toFixed(0)} KB (MapLibre + ${kb(FIRST_SCREEN_ALLOWANCE_BYTES)} KB)`,
+    pass: total <= baseline + FIRST_SCREEN_ALLOWANCE_BYTES,
   };
 }
 
@@ -157,8 +162,8 @@ async function timeToMap(browser: Browser): Promise<Result> {
     baseline,
     baselineUnit: 'ms (bare MapLibre basemap)',
     ratio,
-    goal: '1.5',
-    pass: ratio <= 1.5,
+    goal: String(TIME_RATIO_GOAL),
+    pass: ratio <= TIME_RATIO_GOAL,
   };
 }
 

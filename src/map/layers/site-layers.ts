@@ -1,7 +1,10 @@
 // MapLibre layers for sites: disposal points and drop-in service sites, filtered by kind with filter expressions.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { SiteKind } from '../../domain/site';
+import type { FeatureCollection, Point } from 'geojson';
+import type { SiteProperties } from '../../domain/site';
 import { PALETTE } from '../palette';
+import type { OverlaySpec } from '../overlay';
 
 export const SITES_SOURCE_ID = 'sites';
 
@@ -82,3 +85,8 @@ export function buildSiteLayers(input: SiteLayersInput): LayerSpecification[] {
 
 /** Ids of the layers a click on a site hits. */
 export const SITE_CLICK_LAYER_IDS = ['sites-disposal', 'sites-service'] as const;
+
+/** The sites as an overlay (feature id = site id); a click on a marker hands its properties to the map's owner. */
+export function buildSitesOverlay(sites: FeatureCollection<Point, SiteProperties>, input: SiteLayersInput): OverlaySpec {
+  return { id: SITES_SOURCE_ID, data: sites, promoteId: 'id', layers: buildSiteLayers(input), interactiveLayerIds: SITE_CLICK_LAYER_IDS };
+}

@@ -1,6 +1,9 @@
 // MapLibre layers for outreach zones: translucent fill, outline (dashed when approximate) and name label.
 import type { LayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ZoneProperties } from '../../domain/zone';
 import { PALETTE } from '../palette';
+import type { OverlaySpec } from '../overlay';
 
 export const ZONES_SOURCE_ID = 'zones';
 
@@ -45,4 +48,12 @@ export function buildZoneLayers(visible: boolean): LayerSpecification[] {
       },
     },
   ];
+}
+
+/** Id of the layer a click inside a zone hits. */
+export const ZONE_CLICK_LAYER_ID = 'zones-fill';
+
+/** The outreach zones as an overlay; a click inside one hands its properties to the map's owner. */
+export function buildZonesOverlay(zones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties>, visible: boolean): OverlaySpec {
+  return { id: ZONES_SOURCE_ID, data: zones, layers: buildZoneLayers(visible), interactiveLayerIds: [ZONE_CLICK_LAYER_ID] };
 }

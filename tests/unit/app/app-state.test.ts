@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appReducer, closeDetails, initialAppState, selectNeedle, selectSite, selectZone, setNeedleRange, toggleKind, toggleLayer, toggleStatus } from '../../../src/app/app-state';
-import { DEFAULT_URL_STATE } from '../../../src/app/url-state';
+import { appReducer, closeDetails, initialAppState, selectNeedle, selectSite, selectZone, updateTool } from '../../../src/app/app-state';
+import { defaultUrlState } from '../../../src/app/url-state';
+import { toggleLayer, type LayersState } from '../../../src/tools/layers/layers-state';
 
-const base = initialAppState(DEFAULT_URL_STATE);
+const base = initialAppState(defaultUrlState());
+const layersOf = (s: typeof base) => s.tools['layers'] as LayersState;
 
 describe('app state updaters', () => {
-  it('toggleLayer hides then shows a layer, keeping canonical order', () => {
-    const hidden = toggleLayer(base, 'services');
-    expect(hidden.layers).toEqual(['disposal', 'needles', 'zones']);
-    expect(toggleLayer(hidden, 'services').layers).toEqual(['disposal', 'services', 'needles', 'zones']);
-  });
-
-  it('toggleKind and toggleStatus flip one member', () => {
-    expect(toggleKind(base, 'pharmacy').kinds).not.toContain('pharmacy');
-    expect(toggleStatus(base, 'open').statuses).toEqual(['unknown', 'closed']);
-  });
-
-  it('setNeedleRange swaps an inverted range', () => {
-    const s = setNeedleRange(base, '2026-03-01', '2026-01-01');
-    expect([s.needleFrom, s.needleTo]).toEqual(['2026-01-01', '2026-03-01']);
-  });
-
   it('selecting a site clears a selected request and vice versa; close clears both', () => {
     const a = selectNeedle(base, 4);
     const b = selectSite(a, 'x');
@@ -37,14 +23,27 @@ describe('app state updaters', () => {
     expect(closeDetails(z).zoneId).toBeNull();
   });
 
+  it("update-tool applies a tool's updater to its own slice only", () => {
+    const s = appReducer(base, { type: 'update-tool', tool: 'layers', updater: (l) => toggleLayer(l as LayersState, 'zones') });
+    expect(layersOf(s).layers).toEqual(['disposal', 'services', 'needles']);
+    expect(s.tools['zones']).toBe(base.tools['zones']);
+    expect(s.view).toBe(base.view);
+  });
+
+  it('update-tool for an unknown tool, or an updater that changes nothing, returns the same state', () => {
+    expect(updateTool(base, 'nope', () => ({}))).toBe(base);
+    expect(updateTool(base, 'layers', (l) => l)).toBe(base);
+  });
+
   it('never mutates the previous state', () => {
-    const frozen = Object.freeze({ ...base, layers: Object.freeze([...base.layers]) }) as typeof base;
-    expect(() => appReducer(frozen, { type: 'toggle-layer', layer: 'zones' })).not.toThrow();
-    expect(frozen.layers).toEqual(base.layers);
+    const frozenLayers = Object.freeze({ ...layersOf(base), layers: Object.freeze([...layersOf(base).layers]) });
+    const frozen = Object.freeze({ ...base, tools: Object.freeze({ ...base.tools, layers: frozenLayers }) }) as typeof base;
+    expect(() => appReducer(frozen, { type: 'update-tool', tool: 'layers', updater: (l) => toggleLayer(l as LayersState, 'zones') })).not.toThrow();
+    expect(layersOf(frozen).layers).toEqual(['disposal', 'services', 'needles', 'zones']);
   });
 
   it('replace-url-state takes the URL state but keeps the transient selection', () => {
-    const s = appReducer(selectNeedle(base, 3), { type: 'replace-url-state', urlState: { ...DEFAULT_URL_STATE, tab: 'zones' } });
+    const s = appReducer(selectNeedle(base, 3), { type: 'replace-url-state', urlState: { ...defaultUrlState(), tab: 'zones' } });
     expect(s.tab).toBe('zones');
     expect(s.needleIndex).toBe(3);
   });

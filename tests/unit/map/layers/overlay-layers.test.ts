@@ -3,9 +3,17 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { buildSiteLayers, siteFilter } from '../../../../src/map/layers/site-layers';
 import { buildZoneLayers } from '../../../../src/map/layers/zone-layers';
-import { buildNeedleLayers } from '../../../../src/map/layers/needle-layers';
 import { densityRadiusMeters, needleModeAt, NEEDLE_DENSITY_LAYER_ID, NEEDLE_POINTS_LAYER_ID } from '../../../../src/map/layers/needle-mode';
-import { buildNeedlePointLayer, needlePointFeatures, needlePointFilter } from '../../../../src/map/layers/needle-point-layers';
+import {
+  buildNeedleDensityOverlay,
+  buildNeedlePointLayer,
+  densityCellFeatures,
+  NEEDLE_DENSITY_BREAKS,
+  needlePointFeatures,
+  needlePointFilter,
+} from '../../../../src/map/layers/needle-layers';
+import { hexBinCounts } from '../../../../src/geo/hex-bins';
+import { PALETTE } from '../../../../src/map/palette';
 import { LAYER_ORDER } from '../../../../src/map/layer-order';
 import { NEEDLE_POINTS_MIN_ZOOM } from '../../../../src/config/city';
 
@@ -18,7 +26,7 @@ describe('site layers', () => {
 
   it('hides the disposal layers and keeps the service layers when only services are shown', () => {
     const layers = buildSiteLayers({ showDisposal: false, showServices: true, kinds: ['treatment'], selectedSiteId: null });
-    const vis = Object.fromEntries(layers.map((l) => [l.id, l.layout && 'visibility' in l.layout ? l.layout.visibility : 'visible']));
+    const vis = Object.fromEntries(layers.map((l: LayerSpecification) => [l.id, l.layout && 'visibility' in l.layout ? l.layout.visibility : 'visible']));
     expect(vis['sites-disposal']).toBe('none');
     expect(vis['sites-service']).toBe('visible');
   });
@@ -39,27 +47,31 @@ describe('needle layers', () => {
     expect(needleModeAt(NEEDLE_POINTS_MIN_ZOOM)).toBe('points');
   });
 
-  it('draws the deck.gl density only when zoomed out, from the filtered rows', () => {
-    const build = (zoom: number) => buildNeedleLayers({ table, indices: new Uint32Array([0, 2]), filterKey: 'k', zoom, visible: true });
-    const low = build(12);
-    expect(low.map((l) => l.id)).toEqual([NEEDLE_DENSITY_LAYER_ID]);
-    expect(low[0]?.props.visible).toBe(true);
-    expect((low[0]?.props.data as number[]).length).toBe(2);
-    expect(build(16)[0]?.props.visible).toBe(false);
+  it('draws the density only below the points zoom, from the binned rows, and hides it when off', () => {
+    const cells = densityCellFeatures(hexBinCounts(table, new Uint32Array([0, 2]), 250, 42.33));
+    const on = buildNeedleDensityOverlay(cells, true);
+    expect(on.layers.map((l) => l.id)).toEqual([NEEDLE_DENSITY_LAYER_ID]);
+    expect(on.layers[0]?.maxzoom).toBe(NEEDLE_POINTS_MIN_ZOOM);
+    expect(on.layers[0]?.layout?.visibility).toBe('visible');
+    expect(cells.features.reduce((n, f) => n + f.properties.count, 0)).toBe(2);
+    expect(buildNeedleDensityOverlay(cells, false).layers[0]?.layout?.visibility).toBe('none');
   });
 
-  it('uses finer hexagons as the map zooms in, and draws them under the 311 points and sites', () => {
-    const radius = (zoom: number) => (buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom, visible: true })[0]?.props as unknown as { radius: number }).radius;
-    expect(radius(11)).toBeGreaterThan(radius(13));
-    expect(radius(13)).toBeGreaterThan(radius(13.9));
-    expect(densityRadiusMeters(12)).toBe(radius(12));
-    const layer = buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom: 12, visible: true })[0];
-    expect((layer?.props as unknown as { beforeId?: string }).beforeId).toBe(NEEDLE_POINTS_LAYER_ID);
+  it('uses finer hexagons as the map zooms in', () => {
+    expect(densityRadiusMeters(11)).toBeGreaterThan(densityRadiusMeters(13));
+    expect(densityRadiusMeters(13)).toBeGreaterThan(densityRadiusMeters(13.9));
   });
 
-  it('hides the density when the layer is off', () => {
-    const layers = buildNeedleLayers({ table, indices: new Uint32Array([0]), filterKey: 'k', zoom: 11, visible: false });
-    expect(layers.every((l) => !l.props.visible)).toBe(true);
+  it('colours a cell by the class its count falls in, one ramp colour per class', () => {
+    expect(PALETTE.needleDensityRamp).toHaveLength(NEEDLE_DENSITY_BREAKS.length);
+    const layer = buildNeedleDensityOverlay(densityCellFeatures([]), true).layers[0];
+    const color = layer?.type === 'fill' ? layer.paint?.['fill-color'] : null;
+    expect(color).toEqual(['step', ['get', 'count'], PALETTE.needleDensityRamp[0], 3, PALETTE.needleDensityRamp[1], 6, PALETTE.needleDensityRamp[2], 12, PALETTE.needleDensityRamp[3], 25, PALETTE.needleDensityRamp[4], 50, PALETTE.needleDensityRamp[5]]);
+  });
+
+  it('draws the density under the basemap labels and the 311 points', () => {
+    expect(LAYER_ORDER.indexOf(NEEDLE_DENSITY_LAYER_ID)).toBeLessThan(LAYER_ORDER.indexOf('street-labels-minor'));
+    expect(LAYER_ORDER.indexOf(NEEDLE_DENSITY_LAYER_ID)).toBeLessThan(LAYER_ORDER.indexOf(NEEDLE_POINTS_LAYER_ID));
   });
 
   it('makes one point feature per row with its index, day and status', () => {
@@ -87,10 +99,11 @@ describe('every overlay layer', () => {
     const layers: LayerSpecification[] = [
       ...buildZoneLayers(true),
       buildNeedlePointLayer({ visible: true, fromDay: 0, toDay: 10, statuses: ['open'], selectedIndex: 3 }),
+      ...buildNeedleDensityOverlay(densityCellFeatures([]), true).layers,
       ...buildSiteLayers({ showDisposal: true, showServices: false, kinds: ['pharmacy'], selectedSiteId: 'x' }),
     ];
     const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
-    const style = { version: 8 as const, sources: { zones: empty, sites: empty, needles: empty }, layers };
+    const style = { version: 8 as const, sources: { zones: empty, sites: empty, needles: empty, 'needle-density': empty }, layers };
     expect(validateStyleMin(style)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // The legend: toggles each layer, filters sites by kind and 311 reports by date and status, lists places.
 import { useTranslation } from 'react-i18next';
 import type { Point, Feature } from 'geojson';
-import { NEEDLE_STATUSES, type NeedleStatus } from '../domain/needle-request';
-import { DISPOSAL_KINDS, SITE_KINDS, type SiteKind, type SiteProperties } from '../domain/site';
-import { LEGEND_SWATCHES } from '../map/palette';
-import { LAYER_IDS, type LayerId } from './url-state';
+import { NEEDLE_STATUSES, type NeedleStatus } from '../../domain/needle-request';
+import { DISPOSAL_KINDS, SITE_KINDS, type SiteKind, type SiteProperties } from '../../domain/site';
+import { LEGEND_SWATCHES, PALETTE } from '../../map/palette';
+import { NEEDLE_DENSITY_BREAKS } from '../../map/layers/needle-layers';
+import { LAYER_IDS, type LayerId } from '../../domain/view';
 
 export type LegendProps = {
   layers: readonly LayerId[];
@@ -15,6 +16,8 @@ export type LegendProps = {
   needleBounds: { first: string; last: string } | null;
   needleCount: number;
   needleMode: 'points' | 'density';
+  /** Centre-to-corner size of a density hexagon, in metres. */
+  densityCellMeters: number;
   siteCountByKind: Partial<Record<SiteKind, number>>;
   places: Feature<Point, SiteProperties>[];
   onToggleLayer: (layer: LayerId) => void;
@@ -92,6 +95,23 @@ export function Legend(p: LegendProps) {
                 <p className="hint" data-testid="needle-count" aria-live="polite">
                   {t('legend.needleCount', { count: p.needleCount })}. {t(`legend.needleMode.${p.needleMode}`)}
                 </p>
+                {p.needleMode === 'density' && (
+                  <figure className="density-key" data-testid="density-key">
+                    <figcaption>{t('legend.densityKey', { meters: p.densityCellMeters })}</figcaption>
+                    <ol>
+                      {NEEDLE_DENSITY_BREAKS.map((lower, k) => {
+                        const next = NEEDLE_DENSITY_BREAKS[k + 1];
+                        const label = next === undefined ? `${lower}+` : next - 1 === lower ? `${lower}` : `${lower}–${next - 1}`;
+                        return (
+                          <li key={lower}>
+                            <span className="density-swatch" style={{ background: PALETTE.needleDensityRamp[k] }} aria-hidden="true" />
+                            {label}
+                          </li>
+                        );
+                      })}
+                    </ol>
+                  </figure>
+                )}
               </div>
             )}
           </fieldset>

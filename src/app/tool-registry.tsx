@@ -1,0 +1,94 @@
+// The one list of tools: from it come the tab bar, the `tab` URL values, each tool's URL keys and state slice, and the
+// i18n label keys (tools.<id>.label). Adding a tool is a folder under src/tools/ plus one entry here.
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import type { ShellApi, ToolPanelProps, ToolSlice } from '../ui/tool-contract';
+import { LayersPanel, type LayersPanelExtra } from '../tools/layers/layers-panel';
+import { layersSlice, type LayersState } from '../tools/layers/layers-state';
+import type { ZonesApi } from '../tools/zones/use-zones';
+import { zonesSlice } from '../tools/zones/zones-state';
+
+/** What the app hands to the registry so each tool's panel gets the extra props it declares. */
+export type ToolEnv = {
+  map: maplibregl.Map | null;
+  shell: ShellApi;
+  zonesApi: ZonesApi;
+  layers: LayersPanelExtra;
+};
+
+/** A tool with its state type erased, so tools of different state types fit one list. */
+export type ToolEntry<Id extends string = string, S = unknown> = {
+  id: Id;
+  /** i18n key of the tab label. */
+  labelKey: `tools.${Id}.label`;
+  /** The slice with its state type erased (each tool's own code only ever sees its own state). */
+  slice: ToolSlice<unknown>;
+  /** The tool's state out of the app's per-tool record. */
+  stateOf: (states: ToolStates) => S;
+  /** The tool's panel; `dispatchTool` applies an updater to the slice of the tool named (this one). */
+  renderPanel: (env: ToolEnv, state: unknown, dispatchTool: DispatchTool) => ReactNode;
+};
+
+export type DispatchTool = (tool: string, updater: (state: unknown) => unknown) => void;
+
+/** Each tool's state, by tool id. */
+export type ToolStates = Readonly<Record<string, unknown>>;
+
+function defineTool<const Id extends string, S, Extra>(tool: {
+  id: Id;
+  slice: ToolSlice<S>;
+  Panel: ComponentType<ToolPanelProps<S, Extra>>;
+  extra: (env: ToolEnv) => Extra;
+}): ToolEntry<Id, S> {
+  const { id, slice, Panel, extra } = tool;
+  // The only casts of the registry: a tool's entry in ToolStates is only ever written by its own slice and updaters.
+  const own = (state: unknown) => state as S;
+  return {
+    id,
+    labelKey: `tools.${id}.label`,
+    slice: {
+      initial: slice.initial,
+      urlKeys: slice.urlKeys,
+      fromUrl: (params, current) => slice.fromUrl(params, own(current)),
+      toUrl: (state) => slice.toUrl(own(state)),
+    },
+    stateOf: (states) => own(states[id] ?? slice.initial),
+    renderPanel: (env, state, dispatchTool) => (
+      <Panel map={env.map} shell={env.shell} state={own(state)} update={(f) => dispatchTool(id, (s) => f(own(s)))} {...extra(env)} />
+    ),
+  };
+}
+
+export const layersTool = defineTool({
+  id: 'layers',
+  slice: layersSlice,
+  Panel: LayersPanel,
+  extra: (env): Omit<ToolPanelProps<LayersState, LayersPanelExtra>, keyof ToolPanelProps<LayersState>> => env.layers,
+});
+
+export const zonesTool = defineTool({
+  id: 'zones',
+  slice: zonesSlice,
+  Panel: lazy(() => import('../tools/zones/zones-tool-panel').then((m) => ({ default: m.ZonesToolPanel }))),
+  extra: (env): { zonesApi: ZonesApi } => ({ zonesApi: env.zonesApi }),
+});
+
+/** Every tool, in tab order; the first is the default tab. */
+export const TOOLS = [layersTool, zonesTool] as const;
+
+export type ToolId = (typeof TOOLS)[number]['id'];
+export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
+export const DEFAULT_TOOL: ToolId = TOOLS[0].id;
+
+export function isToolId(value: string): value is ToolId {
+  return (TOOL_IDS as readonly string[]).includes(value);
+}
+
+export function toolById(id: string): ToolEntry | undefined {
+  return TOOLS.find((t) => t.id === id);
+}
+
+/** Every tool's initial state. */
+export function initialToolStates(): ToolStates {
+  return Object.fromEntries(TOOLS.map((t) => [t.id, t.slice.initial]));
+}

@@ -1,0 +1,41 @@
+// What a tool gets from the app shell and what it gives back: its state slice (with URL read/write) and its panel props.
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { LngLat } from '../domain/geometry';
+
+/**
+ * A tool's own state and how it is shared in the URL. `fromUrl` reads only the tool's `urlKeys` and falls back to
+ * defaults part by part (never throws); `toUrl` writes only the parts that differ from `initial`.
+ */
+export type ToolSlice<S> = {
+  initial: S;
+  urlKeys: readonly string[];
+  fromUrl: (params: URLSearchParams, current: S) => S;
+  toUrl: (state: S) => [key: string, value: string][];
+};
+
+/** One rendered feature under a click, from an interactive overlay layer. */
+export type MapFeatureHit = { layerId: string; properties: Record<string, unknown> };
+
+/** A click on the map: where, and the interactive features under it (topmost first). */
+export type MapClick = { lngLat: LngLat; features: MapFeatureHit[] };
+
+/** Handles map clicks while a tool owns the map (drawing a zone, placing a sweep start...). */
+export type MapClickHandler = (click: MapClick) => void;
+
+/** Services of the shell every tool may use. */
+export type ShellApi = {
+  /**
+   * Takes the map's clicks for this tool (`handler`), or gives them back to the shell (null). While a tool owns the
+   * map, a click selects nothing else.
+   */
+  claimMap: (handler: MapClickHandler | null) => void;
+  selectSite: (siteId: string) => void;
+};
+
+/** Props of every tool panel: the live map, the tool's own slice and its updater, and the shell. */
+export type ToolPanelProps<S, Extra = object> = {
+  map: MaplibreMap | null;
+  state: S;
+  update: (updater: (state: S) => S) => void;
+  shell: ShellApi;
+} & Extra;

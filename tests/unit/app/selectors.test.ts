@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature, Point } from 'geojson';
+import { selectionFromClick, siteCountByKind, visiblePlaces } from '../../../src/app/selectors';
+import type { SiteKind, SiteProperties } from '../../../src/domain/site';
+
+const site = (id: string, kind: SiteKind, layer: 'disposal' | 'service'): Feature<Point, SiteProperties> => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [-71.06, 42.33] },
+  properties: { id, kind, layer, name: id } as SiteProperties,
+});
+const sites = [site('a', 'drop-off', 'disposal'), site('b', 'drop-in-center', 'service'), site('c', 'drop-off', 'disposal')];
+
+describe('selectors', () => {
+  it('counts sites by kind', () => {
+    expect(siteCountByKind(sites)).toEqual({ 'drop-off': 2, 'drop-in-center': 1 });
+  });
+
+  it('lists the places of layers and kinds that are on', () => {
+    expect(visiblePlaces(sites, ['disposal'], ['drop-off', 'drop-in-center']).map((f) => f.properties.id)).toEqual(['a', 'c']);
+    expect(visiblePlaces(sites, ['disposal', 'services'], ['drop-in-center']).map((f) => f.properties.id)).toEqual(['b']);
+    expect(visiblePlaces(sites, [], ['drop-off'])).toEqual([]);
+  });
+
+  it('a click selects a site before a 311 point before a zone, whatever order the map lists them', () => {
+    const zone = { layerId: 'zones-fill', properties: { id: 'z' } };
+    const needle = { layerId: 'needle-points', properties: { i: 4 } };
+    const marker = { layerId: 'sites-service', properties: { id: 's' } };
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle, marker] })).toEqual({ kind: 'site', siteId: 's' });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle] })).toEqual({ kind: 'needle', index: 4 });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone] })).toEqual({ kind: 'zone', zoneId: 'z' });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [] })).toBeNull();
+    expect(selectionFromClick({ lngLat: [0, 0], features: [{ layerId: 'sites-label', properties: { id: 's' } }] })).toBeNull();
+  });
+});
