@@ -1,8 +1,10 @@
-// Outreach zones in and out of the browser: localStorage persistence, GeoJSON import (validated) and export.
+// Outreach zones in and out of the browser: localStorage persistence (a local-store), GeoJSON import (validated) and export.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { kinks, rewind } from '@turf/turf';
+import { z } from 'zod';
 import { zonePropertiesSchema, type ZoneProperties } from '../domain/zone';
 import type { LoadResult, Rejected } from '../domain/rejection';
+import { createLocalStore, type KeyValueStorage, type LocalStoreSave, type LocalStoreWarning } from './local-store';
 
 export type ZoneGeometry = Polygon | MultiPolygon;
 /** A zone as the app keeps it: `feature.id` always equals `properties.id`. */
@@ -10,7 +12,7 @@ export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties> & { id: string }
 export type ZoneCollection = FeatureCollection<ZoneGeometry, ZoneProperties>;
 
 /** The subset of the Web Storage API the store needs (so tests can pass a fake). */
-export type ZoneStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type ZoneStorage = KeyValueStorage;
 
 export const ZONES_STORAGE_KEY = 'hrm.zones.v1';
 export const ZONES_STORAGE_VERSION = 1;
@@ -18,11 +20,7 @@ export const ZONES_EXPORT_FILE_NAME = 'outreach-zones.geojson';
 export const ZONES_COLLECTION_NAME = 'outreach-zones';
 
 /** Why the zones shown are not exactly what the user saved (or will not be saved). Translated by the UI per kind. */
-export type ZoneStoreWarning = {
-  kind: 'corrupted-storage' | 'partly-corrupted-storage' | 'storage-unavailable' | 'save-failed';
-  /** English detail for logs and bug reports. */
-  detail: string;
-};
+export type ZoneStoreWarning = LocalStoreWarning;
 
 export type LoadedZones = {
   zones: ZoneCollection;
@@ -31,78 +29,50 @@ export type LoadedZones = {
   warning: ZoneStoreWarning | null;
 };
 
-type StoredZonesV1 = { version: 1; savedAt: string; zones: ZoneCollection };
+/**
+ * The schema checks only that the stored zones are a FeatureCollection; `salvage` then validates every zone with the
+ * same checks as an import (zone validation is not a zod schema: it needs turf for self-intersections), keeping the
+ * readable ones.
+ */
+const storedZonesSchema = z.custom<ZoneCollection>(
+  (value) => isRecord(value) && value.type === 'FeatureCollection' && Array.isArray(value.features),
+  'stored zones are not a FeatureCollection',
+);
+
+const zonesStore = createLocalStore<ZoneCollection>({
+  key: ZONES_STORAGE_KEY,
+  version: ZONES_STORAGE_VERSION,
+  dataField: 'zones',
+  schema: storedZonesSchema,
+  salvage: (stored) => {
+    const { rows, rejected } = zonesFromValue(stored, {});
+    const leftOut = rejected.length === 0
+      ? null
+      : `${rejected.length} stored zone(s) could not be read: ${rejected.map((r) => r.reason).join('; ')}`;
+    return { value: featureCollection(rows), leftOut };
+  },
+});
 
 /**
  * Reads the user's zones. First visit (nothing stored) → `defaults`. Unreadable or malformed storage → `defaults`
- * plus a warning; never throws. Stored features that no longer validate are dropped with a warning.
+ * plus a warning, the unreadable text kept under `${ZONES_STORAGE_KEY}.backup`; never throws. Stored features that no
+ * longer validate are dropped with a warning.
  */
 export function loadStoredZones(storage: ZoneStorage | null, defaults: ZoneCollection): LoadedZones {
-  if (!storage) {
-    return { zones: defaults, fromStorage: false, warning: { kind: 'storage-unavailable', detail: 'no localStorage' } };
-  }
-  let text: string | null;
-  try {
-    text = storage.getItem(ZONES_STORAGE_KEY);
-  } catch (error) {
-    return { zones: defaults, fromStorage: false, warning: { kind: 'storage-unavailable', detail: errorMessage(error) } };
-  }
-  if (text === null) return { zones: defaults, fromStorage: false, warning: null };
-
-  const corrupted = (detail: string): LoadedZones => ({
-    zones: defaults,
-    fromStorage: false,
-    warning: { kind: 'corrupted-storage', detail },
-  });
-  let stored: unknown;
-  try {
-    stored = JSON.parse(text);
-  } catch (error) {
-    return corrupted(`stored zones are not JSON: ${errorMessage(error)}`);
-  }
-  if (!isRecord(stored)) return corrupted('stored zones are not an object');
-  if (stored.version !== ZONES_STORAGE_VERSION) return corrupted(`unknown stored zones version ${String(stored.version)}`);
-  const collection = stored.zones;
-  if (!isRecord(collection) || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    return corrupted('stored zones are not a FeatureCollection');
-  }
-  const { rows, rejected } = zonesFromValue(collection, {});
-  if (rejected.length > 0) {
-    return {
-      zones: featureCollection(rows),
-      fromStorage: true,
-      warning: {
-        kind: 'partly-corrupted-storage',
-        detail: `${rejected.length} stored zone(s) could not be read: ${rejected.map((r) => r.reason).join('; ')}`,
-      },
-    };
-  }
-  return { zones: featureCollection(rows), fromStorage: true, warning: null };
+  const { value, fromStorage, warning } = zonesStore.load(storage, defaults);
+  return { zones: value, fromStorage, warning };
 }
 
-export type SaveResult = { ok: true } | { ok: false; warning: ZoneStoreWarning };
+export type SaveResult = LocalStoreSave;
 
 /** Writes the zones as versioned JSON. Never throws (quota exceeded, storage disabled → a warning). */
 export function saveZones(storage: ZoneStorage | null, fc: ZoneCollection, now: Date = new Date()): SaveResult {
-  if (!storage) return { ok: false, warning: { kind: 'storage-unavailable', detail: 'no localStorage' } };
-  const stored: StoredZonesV1 = { version: ZONES_STORAGE_VERSION, savedAt: now.toISOString(), zones: fc };
-  try {
-    storage.setItem(ZONES_STORAGE_KEY, JSON.stringify(stored));
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, warning: { kind: 'save-failed', detail: errorMessage(error) } };
-  }
+  return zonesStore.save(storage, fc, now);
 }
 
 /** Forgets the user's zones, so the next load shows the (possibly updated) defaults. Never throws. */
 export function clearStoredZones(storage: ZoneStorage | null): SaveResult {
-  if (!storage) return { ok: false, warning: { kind: 'storage-unavailable', detail: 'no localStorage' } };
-  try {
-    storage.removeItem(ZONES_STORAGE_KEY);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, warning: { kind: 'save-failed', detail: errorMessage(error) } };
-  }
+  return zonesStore.clear(storage);
 }
 
 export type ParseZonesOptions = {

@@ -1,11 +1,16 @@
 // The outreach zones panel: list, draw, edit outline, rename, delete, import/export GeoJSON, reset to defaults.
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as maplibregl from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import type { Rejected } from '../../domain/rejection';
 import { exportZones, ZONES_EXPORT_FILE_NAME } from '../../datasets/zone-store';
 import { ZoneDraw, type ZoneDrawMode } from '../../map/zone-draw';
+import { ConfirmBox } from '../../ui/confirm-box';
+import { downloadFile, type DownloadableFile } from '../../ui/download';
+import { ImportReport, rejectedRowsJson } from '../../ui/import-report';
+import { drawSessionTransition, editingZoneId, IDLE_SESSION, isBusy } from './draw-session';
+import { ZoneListItem } from './zone-list-item';
 import type { ZonesApi } from './use-zones';
 
 export type ZonesPanelProps = {
@@ -26,17 +31,14 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   const panelRef = useRef<HTMLElement>(null);
   const drawRef = useRef<ZoneDraw | null>(null);
   const editedOutline = useRef<Polygon | null>(null);
-  /** Set as soon as the user starts a session (terra-draw itself loads asynchronously); null when idle. */
-  const [session, setSession] = useState<'drawing' | 'editing' | null>(null);
-  /** What terra-draw is really doing: clicks reach it only once its code has loaded and the mode is on. */
-  const [drawMode, setDrawMode] = useState<ZoneDrawMode>('idle');
-  const [editingId, setEditingId] = useState<string | null>(null);
+  const [drawSession, dispatch] = useReducer(drawSessionTransition, IDLE_SESSION);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [status, setStatus] = useState('');
   const [importSummary, setImportSummary] = useState<ImportSummary | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const zones = zonesApi.zones.features;
+  const editingId = editingZoneId(drawSession);
   // Callbacks in refs, so an inline arrow from the parent does not re-run effects.
   const modeChangeRef = useRef(onDrawModeChange);
   modeChangeRef.current = onDrawModeChange;
@@ -50,12 +52,8 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     if (!map) return;
     const draw = new ZoneDraw(map, {
       onModeChange: (mode) => {
-        setDrawMode(mode);
+        dispatch({ type: 'tool-mode', mode });
         if (mode === 'drawing') setStatus(tRef.current('zones.drawing'));
-        if (mode === 'idle') {
-          setSession(null);
-          setEditingId(null);
-        }
         modeChangeRef.current?.(mode);
       },
     });
@@ -78,22 +76,23 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     setFocusKey(null);
   }, [focusKey]);
 
-  const rejectedUrl = useMemo(() => {
-    if (!importSummary || importSummary.rejected.length === 0) return null;
-    return URL.createObjectURL(new Blob([JSON.stringify(importSummary.rejected, null, 2)], { type: 'application/json' }));
-  }, [importSummary]);
-  useEffect(() => () => {
-    if (rejectedUrl) URL.revokeObjectURL(rejectedUrl);
-  }, [rejectedUrl]);
+  const rejectedFile = useMemo<DownloadableFile | null>(
+    () =>
+      importSummary && {
+        name: rejectedFileName(importSummary.fileName),
+        content: rejectedRowsJson(importSummary.rejected),
+        mimeType: 'application/json',
+      },
+    [importSummary],
+  );
 
   const nameOf = (id: string) => zones.find((z) => z.properties.id === id)?.properties.name ?? '';
 
   const startDrawing = () => {
     const draw = drawRef.current;
     if (!draw) return;
-    setEditingId(null);
     setPending(null);
-    setSession('drawing');
+    dispatch({ type: 'start-drawing' });
     setStatus(t('zones.loadingDrawTools'));
     setFocusKey('draw-cancel');
     void draw.startDrawPolygon(
@@ -118,8 +117,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   const cancelSession = () => {
     const wasEditing = editingId;
     drawRef.current?.stop();
-    setSession(null);
-    setEditingId(null);
+    dispatch({ type: 'cancel' });
     setStatus(wasEditing ? t('zones.editCancelled') : t('zones.drawCancelled'));
     setFocusKey(wasEditing ? `edit-${wasEditing}` : 'draw');
   };
@@ -130,8 +128,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     const id = zone.properties.id;
     editedOutline.current = null;
     setPending(null);
-    setSession('editing');
-    setEditingId(id);
+    dispatch({ type: 'start-editing', zoneId: id });
     setStatus(t('zones.editing', { name: zone.properties.name }));
     setFocusKey('edit-done');
     void draw
@@ -141,15 +138,14 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
           editedOutline.current = polygon;
         },
         () => {
-          setEditingId(null);
+          // terra-draw's own Escape: it has gone idle already, which ended the session.
           setStatus(t('zones.editCancelled'));
           setFocusKey(`edit-${id}`);
         },
       )
       .then((started) => {
         if (started || drawRef.current !== draw || draw.mode !== 'idle') return;
-        setSession(null);
-        setEditingId((current) => (current === id ? null : current));
+        dispatch({ type: 'edit-failed', zoneId: id });
         setStatus(t('zones.editFailed'));
       });
   };
@@ -159,8 +155,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     const id = editingId;
     const outline = editedOutline.current;
     drawRef.current?.stop();
-    setSession(null);
-    setEditingId(null);
+    dispatch({ type: 'finish' });
     if (outline) {
       const result = zonesApi.update(id, outline);
       setStatus(result.ok ? t('zones.editSaved', { name: result.zone.properties.name }) : t('zones.notAZone', { reason: result.reason }));
@@ -189,24 +184,20 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
   };
 
   const onExport = () => {
-    downloadText(exportZones(zonesApi.zones), ZONES_EXPORT_FILE_NAME, 'application/geo+json');
+    downloadFile({ name: ZONES_EXPORT_FILE_NAME, content: exportZones(zonesApi.zones), mimeType: 'application/geo+json' });
     setStatus(t('zones.exported', { count: zones.length }));
   };
 
   const confirmPending = () => {
     if (pending?.kind === 'delete') {
       const name = nameOf(pending.id);
-      if (editingId === pending.id) {
-        drawRef.current?.stop();
-        setSession(null);
-        setEditingId(null);
-      }
+      if (editingId === pending.id) drawRef.current?.stop();
+      dispatch({ type: 'zone-removed', zoneId: pending.id });
       zonesApi.remove(pending.id);
       setStatus(t('zones.deleted', { name }));
     } else if (pending?.kind === 'reset') {
       drawRef.current?.stop();
-      setSession(null);
-      setEditingId(null);
+      dispatch({ type: 'reset' });
       zonesApi.resetToDefaults();
       setStatus(t('zones.resetDone'));
     }
@@ -219,11 +210,24 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
     setPending(null);
   };
 
-  const busy = session !== null;
+  // The confirm box focuses its own cancel button when it appears.
+  const confirmBox = (text: string, yes: string) => (
+    <ConfirmBox
+      className="zones-confirm"
+      text={text}
+      yes={yes}
+      no={t('zones.cancel')}
+      onYes={confirmPending}
+      onNo={cancelPending}
+      testIds={{ yes: 'zone-confirm', no: 'zone-confirm-cancel' }}
+    />
+  );
+
+  const busy = isBusy(drawSession);
   const canDraw = map !== null && !busy;
 
   return (
-    <section className="zones-panel" data-testid="zones-panel" data-draw-mode={drawMode} aria-labelledby="zones-heading" ref={panelRef}>
+    <section className="zones-panel" data-testid="zones-panel" data-draw-mode={drawSession.toolMode} aria-labelledby="zones-heading" ref={panelRef}>
       <h2 id="zones-heading" tabIndex={-1} data-focus-key="heading">
         {t('zones.heading')}
       </h2>
@@ -244,7 +248,7 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
         </button>
         {busy && (
           <>
-            {session === 'editing' && (
+            {drawSession.session.kind === 'editing' && (
               <button type="button" data-testid="zone-edit-done" data-focus-key="edit-done" onClick={finishEditing}>
                 {t('zones.editDone')}
               </button>
@@ -267,86 +271,35 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
           <p className="hint">{t('zones.count', { count: zones.length })}</p>
           <ul className="zones-list" aria-label={t('zones.listLabel')}>
             {zones.map((zone) => {
-              const { id, name, team, approximate, source } = zone.properties;
-              const isMulti = zone.geometry.type !== 'Polygon';
+              const { id, name } = zone.properties;
               return (
-                <li key={id} data-testid="zone-item" data-zone-id={id} className={editingId === id ? 'zone-item editing' : 'zone-item'}>
-                  {renamingId === id ? (
-                    <RenameForm
-                      zone={zone}
-                      onSave={(newName) => {
-                        const result = zonesApi.rename(id, newName);
-                        if (!result.ok) return t('zones.nameRequired');
-                        setRenamingId(null);
-                        setStatus(t('zones.renamed', { name: result.zone.properties.name }));
-                        setFocusKey(`rename-${id}`);
-                        return null;
-                      }}
-                      onCancel={() => {
-                        setRenamingId(null);
-                        setFocusKey(`rename-${id}`);
-                      }}
-                    />
-                  ) : (
-                    <span className="zone-name" data-testid="zone-name">
-                      {name}
-                    </span>
-                  )}
-                  {(approximate || team) && (
-                    <p className="hint zone-meta">
-                      {approximate && (
-                        <span className="badge zone-approximate" data-testid="zone-approximate" title={t('zones.approximateHint')}>
-                          {t('zones.approximate')}
-                        </span>
-                      )}{' '}
-                      {team && <span className="zone-team">{t('zones.team', { team })}</span>}{' '}
-                      {approximate && <span className="zone-source">{t('zones.source', { source })}</span>}
-                    </p>
-                  )}
-                  <div className="zone-buttons">
-                    <button
-                      type="button"
-                      className="link-button"
-                      data-testid="zone-edit"
-                      data-focus-key={`edit-${id}`}
-                      aria-label={t('zones.editLabel', { name })}
-                      title={isMulti ? t('zones.editMulti') : undefined}
-                      disabled={!map || busy || isMulti}
-                      onClick={() => startEditing(zone)}
-                    >
-                      {t('zones.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      data-testid="zone-rename"
-                      data-focus-key={`rename-${id}`}
-                      aria-label={t('zones.renameLabel', { name })}
-                      onClick={() => {
-                        setRenamingId(id);
-                        setFocusKey(`name-${id}`);
-                      }}
-                    >
-                      {t('zones.rename')}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      data-testid="zone-delete"
-                      data-focus-key={`delete-${id}`}
-                      aria-label={t('zones.deleteLabel', { name })}
-                      onClick={() => {
-                        setPending({ kind: 'delete', id });
-                        setFocusKey('confirm-cancel');
-                      }}
-                    >
-                      {t('zones.delete')}
-                    </button>
-                  </div>
-                  {pending?.kind === 'delete' && pending.id === id && (
-                    <ConfirmBox text={t('zones.confirmDelete', { name })} yes={t('zones.yesDelete')} no={t('zones.cancel')} onYes={confirmPending} onNo={cancelPending} />
-                  )}
-                </li>
+                <ZoneListItem
+                  key={id}
+                  zone={zone}
+                  editing={editingId === id}
+                  renaming={renamingId === id}
+                  canEdit={map !== null && !busy}
+                  onEdit={() => startEditing(zone)}
+                  onStartRename={() => {
+                    setRenamingId(id);
+                    setFocusKey(`name-${id}`);
+                  }}
+                  onRename={(newName) => {
+                    const result = zonesApi.rename(id, newName);
+                    if (!result.ok) return t('zones.nameRequired');
+                    setRenamingId(null);
+                    setStatus(t('zones.renamed', { name: result.zone.properties.name }));
+                    setFocusKey(`rename-${id}`);
+                    return null;
+                  }}
+                  onCancelRename={() => {
+                    setRenamingId(null);
+                    setFocusKey(`rename-${id}`);
+                  }}
+                  onDelete={() => setPending({ kind: 'delete', id })}
+                >
+                  {pending?.kind === 'delete' && pending.id === id && confirmBox(t('zones.confirmDelete', { name }), t('zones.yesDelete'))}
+                </ZoneListItem>
               );
             })}
           </ul>
@@ -366,31 +319,22 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
         <p className="hint" id="zone-import-hint">
           {t('zones.importHint')}
         </p>
-        {importSummary && (
-          <div className="zones-import-result" data-testid="zone-import-result" role="status">
-            <p>
-              {t('zones.importResult', {
-                added: t('zones.added', { count: importSummary.added }),
-                rejected: t('zones.rejected', { count: importSummary.rejected.length }),
-              })}
-            </p>
-            {importSummary.rejected.length > 0 && (
-              <>
-                <ul className="zones-rejected" data-testid="zone-import-rejected">
-                  {importSummary.rejected.map((r, i) => (
-                    <li key={i}>
-                      {r.line === 0 ? t('zones.rejectedFile', { reason: r.reason }) : t('zones.rejectedFeature', { line: r.line, reason: r.reason })}
-                    </li>
-                  ))}
-                </ul>
-                {rejectedUrl && (
-                  <a href={rejectedUrl} download={rejectedFileName(importSummary.fileName)} data-testid="zone-import-download-rejected">
-                    {t('zones.downloadRejected')}
-                  </a>
-                )}
-              </>
-            )}
-          </div>
+        {importSummary && rejectedFile && (
+          <ImportReport
+            className="zones-import-result"
+            listClassName="zones-rejected"
+            testIdPrefix="zone-import"
+            summary={t('zones.importResult', {
+              added: t('zones.added', { count: importSummary.added }),
+              rejected: t('zones.rejected', { count: importSummary.rejected.length }),
+            })}
+            rejected={importSummary.rejected}
+            describeRejected={(r) =>
+              r.line === 0 ? t('zones.rejectedFile', { reason: r.reason }) : t('zones.rejectedFeature', { line: r.line, reason: r.reason })
+            }
+            rejectedFile={rejectedFile}
+            downloadLabel={t('zones.downloadRejected')}
+          />
         )}
         <div className="zones-actions">
           <button type="button" data-testid="zone-export" onClick={onExport}>
@@ -401,101 +345,18 @@ export function ZonesPanel({ map, zonesApi, onEditingChange, onDrawModeChange }:
             data-testid="zone-reset"
             data-focus-key="reset"
             disabled={zonesApi.showingDefaults}
-            onClick={() => {
-              setPending({ kind: 'reset' });
-              setFocusKey('confirm-cancel');
-            }}
+            onClick={() => setPending({ kind: 'reset' })}
           >
             {t('zones.reset')}
           </button>
         </div>
-        {pending?.kind === 'reset' && (
-          <ConfirmBox text={t('zones.confirmReset')} yes={t('zones.yesReset')} no={t('zones.cancel')} onYes={confirmPending} onNo={cancelPending} />
-        )}
+        {pending?.kind === 'reset' && confirmBox(t('zones.confirmReset'), t('zones.yesReset'))}
       </div>
     </section>
   );
 }
 
-function RenameForm({ zone, onSave, onCancel }: { zone: Zone; onSave: (name: string) => string | null; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState(zone.properties.name);
-  const [error, setError] = useState<string | null>(null);
-  const inputId = `zone-name-${zone.properties.id}`;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(onSave(value));
-  };
-  return (
-    <form className="zone-rename" onSubmit={submit}>
-      <label htmlFor={inputId} className="visually-hidden">
-        {t('zones.nameLabel', { name: zone.properties.name })}
-      </label>
-      <input
-        id={inputId}
-        data-testid="zone-name-input"
-        data-focus-key={`name-${zone.properties.id}`}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onCancel();
-          }
-        }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-        required
-      />
-      <button type="submit">{t('zones.save')}</button>
-      <button type="button" onClick={onCancel}>
-        {t('zones.cancel')}
-      </button>
-      {error && (
-        <p className="zones-error" id={`${inputId}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-function ConfirmBox(p: { text: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
-  return (
-    <div
-      className="zones-confirm"
-      role="group"
-      aria-label={p.text}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          p.onNo();
-        }
-      }}
-    >
-      <p>{p.text}</p>
-      <button type="button" data-testid="zone-confirm" onClick={p.onYes}>
-        {p.yes}
-      </button>
-      <button type="button" data-testid="zone-confirm-cancel" data-focus-key="confirm-cancel" onClick={p.onNo}>
-        {p.no}
-      </button>
-    </div>
-  );
-}
-
+/** "my-zones.geojson" → "my-zones-rejected.json". */
 function rejectedFileName(fileName: string): string {
   return `${fileName.replace(/\.(geo)?json$/i, '')}-rejected.json`;
-}
-
-function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -87,13 +87,30 @@ describe('loadStoredZones', () => {
   it.each([
     ['text that is not JSON', '{"version":1,"zones":'],
     ['JSON that is not an object', '[1,2,3]'],
-    ['an unknown version', JSON.stringify({ version: 99, zones: defaults })],
+    ['a version that is not a number', JSON.stringify({ version: 'one', zones: defaults })],
     ['zones that are not a FeatureCollection', JSON.stringify({ version: 1, zones: { type: 'Feature' } })],
   ])('falls back to the defaults with a warning on %s', (_label, text) => {
     const loaded = loadStoredZones(fakeStorage({ [ZONES_STORAGE_KEY]: text }), defaults);
     expect(loaded.zones).toEqual(defaults);
     expect(loaded.fromStorage).toBe(false);
     expect(loaded.warning?.kind).toBe('corrupted-storage');
+  });
+
+  it('keeps the unreadable text under hrm.zones.v1.backup, so saving over it loses nothing', () => {
+    const text = '{"version":1,"zones":';
+    const storage = fakeStorage({ [ZONES_STORAGE_KEY]: text });
+    expect(loadStoredZones(storage, defaults).warning?.backupKey).toBe(`${ZONES_STORAGE_KEY}.backup`);
+    saveZones(storage, defaults);
+    expect(storage.data.get(`${ZONES_STORAGE_KEY}.backup`)).toBe(text);
+  });
+
+  it('shows the defaults for zones saved by a newer version, warns, and keeps what was saved', () => {
+    const text = JSON.stringify({ version: 99, zones: defaults });
+    const storage = fakeStorage({ [ZONES_STORAGE_KEY]: text });
+    const loaded = loadStoredZones(storage, defaults);
+    expect(loaded).toMatchObject({ zones: defaults, fromStorage: false, warning: { kind: 'future-version' } });
+    expect(storage.data.get(ZONES_STORAGE_KEY)).toBe(text);
+    expect(storage.data.get(`${ZONES_STORAGE_KEY}.backup`)).toBe(text);
   });
 
   it('keeps the readable stored zones and warns about the others', () => {

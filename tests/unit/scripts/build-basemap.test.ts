@@ -1,18 +1,17 @@
 // Tests for the basemap build on tiny hand-written fixtures (tests/fixtures/basemap mirrors ../shared/data).
+// The pure geometry it uses is tested in tests/unit/geo (simplify, label-point, merge-lines, round-positions).
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import {
   buildBasemap,
-  labelPoint,
-  mergeLines,
+  buildLand,
   parkClass,
-  sharedPositions,
-  simplifyPositions,
   streetClass,
+  type Areal,
   type LabelProperties,
   type LandProperties,
   type ParkProperties,
@@ -90,6 +89,25 @@ describe('land', () => {
     });
     const rejected = await readOutput<Rejected[]>(summary.rejectedFile ?? '');
     expect(rejected.map((r) => r.line)).toEqual([3, 4]);
+  });
+});
+
+describe('buildLand', () => {
+  it('keeps the vertices two neighbourhoods share once rounded, even where their source coordinates differ slightly', () => {
+    // A common edge along lng -71.08 with a slight bend at lat 42.31 (1.6 m, under the simplification tolerance);
+    // the two sources disagree in the 7th decimal, as real neighbourhood files do.
+    const west: Areal = {
+      name: 'West', kind: 'neighborhood',
+      polygons: [[[[-71.1, 42.3], [-71.0800001, 42.3], [-71.0799801, 42.31], [-71.0800001, 42.32], [-71.1, 42.32], [-71.1, 42.3]]]],
+    };
+    const east: Areal = {
+      name: 'East', kind: 'neighborhood',
+      polygons: [[[[-71.0799999, 42.3], [-71.06, 42.3], [-71.06, 42.32], [-71.0799999, 42.32], [-71.0799799, 42.31], [-71.0799999, 42.3]]]],
+    };
+    const land = buildLand([west, east], []);
+    for (const feature of land.features) {
+      expect(allPositions(feature.geometry.coordinates), feature.properties.name).toContainEqual([-71.07998, 42.31]);
+    }
   });
 });
 
@@ -186,34 +204,5 @@ describe('helpers', () => {
     expect(parkClass('Parks, Playgrounds & Athletic Fields', 'Ringer Playground')).toBe('playground');
     expect(parkClass('Parks, Playgrounds & Athletic Fields', 'Franklin Park')).toBe('park');
     expect(parkClass('Something else', 'X')).toBeUndefined();
-  });
-
-  it('mergeLines does not mutate its input and reverses a way to join it', () => {
-    const lines: Position[][] = [[[0, 0], [1, 0]], [[2, 0], [1, 0]]];
-    const copy = structuredClone(lines);
-    expect(mergeLines(lines)).toEqual([[[0, 0], [1, 0], [2, 0]]]);
-    expect(lines).toEqual(copy);
-  });
-
-  it('simplifyPositions keeps both ends and corners', () => {
-    const line: Position[] = [[0, 0], [0.5, 0.0000001], [1, 0], [1, 1]];
-    expect(simplifyPositions(line)).toEqual([[0, 0], [1, 0], [1, 1]]);
-  });
-
-  it('keeps the vertices two neighbourhoods share, so simplifying cannot open a sliver between them', () => {
-    const edge: Position[] = [[0, 0], [0.5, 0.000001], [1, 0]];
-    const west: Position[][][] = [[[[-1, 0], ...edge, [-1, 1], [-1, 0]]]];
-    const east: Position[][][] = [[[...edge, [2, 1], [0, 0]]]];
-    const shared = sharedPositions([west, east]);
-    expect([...shared].sort()).toEqual(['0,0', '0.5,0', '1,0']);
-    const rounded: Position[] = [[0, 0], [0.5, 0], [1, 0]];
-    expect(simplifyPositions(rounded, 0.1, (p) => shared.has(`${p[0]},${p[1]}`))).toEqual(rounded);
-    expect(simplifyPositions(rounded, 0.1)).toEqual([[0, 0], [1, 0]]);
-  });
-
-  it('labelPoint lands inside a concave polygon', () => {
-    const u: Position[][] = [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]];
-    const polygon: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: u } };
-    expect(booleanPointInPolygon(labelPoint(u), polygon, { ignoreBoundary: true })).toBe(true);
   });
 });
