@@ -5,7 +5,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { DEFAULT_NEEDLE_WINDOW_DAYS } from '../config/city';
 import type { SiteKind } from '../domain/site';
-import { dayFromIsoDate, isoDateFromDay } from '../datasets/needle-table';
+import { dayFromIsoDate, isoDateFromDay } from '../domain/calendar-day';
 import { countInBox, filterNeedleIndices } from '../geo/needle-filter';
 import { coLocated } from '../geo/co-located';
 import { MapView } from '../map/map-view';

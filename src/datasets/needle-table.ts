@@ -1,24 +1,7 @@
-// The columnar needle-requests.json: encoding (pipeline) and decoding into typed arrays (app), plus day <-> date helpers.
+// The columnar needle-requests.json: encoding (pipeline) and decoding into typed arrays (app).
+import { dayFromIsoDate, isoDateFromDay } from '../domain/calendar-day';
 import { NEEDLE_STATUSES, needleColumnsSchema } from '../domain/needle-request';
 import type { NeedleColumns, NeedleRequest, NeedleStatus } from '../domain/needle-request';
-
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days since 1970-01-01 of a calendar date 'YYYY-MM-DD' (UTC arithmetic, no time-zone shifts). Throws on a malformed date. */
-export function dayFromIsoDate(isoDate: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${isoDate}"`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new RangeError(`not a calendar date: "${isoDate}"`);
-  return Math.round(t / MS_PER_DAY);
-}
-
-/** The calendar date 'YYYY-MM-DD' of a day number (days since 1970-01-01). */
-export function isoDateFromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 /** Rounds a coordinate to 6 decimals (about 0.1 m), the precision the sources publish. */
 function round6(x: number): number {

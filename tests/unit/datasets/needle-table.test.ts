@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNeedleColumns, dayFromIsoDate, encodeNeedleColumns, isoDateFromDay } from '../../../src/datasets/needle-table';
+import { decodeNeedleColumns, encodeNeedleColumns } from '../../../src/datasets/needle-table';
+import { dayFromIsoDate } from '../../../src/domain/calendar-day';
 import { needleColumnsSchema } from '../../../src/domain/needle-request';
 import type { NeedleRequest } from '../../../src/domain/needle-request';
 
@@ -31,26 +32,6 @@ const rows: NeedleRequest[] = [
   },
   { ...base, openedDate: '2026-03-30', status: 'open', neighborhood: null, street: 'Albany St' },
 ];
-
-describe('dayFromIsoDate / isoDateFromDay', () => {
-  it('counts whole days since 1970-01-01', () => {
-    expect(dayFromIsoDate('1970-01-01')).toBe(0);
-    expect(dayFromIsoDate('1970-01-02')).toBe(1);
-    expect(dayFromIsoDate('2026-03-30')).toBe(20542);
-  });
-
-  it('round-trips every day across daylight-saving changes and leap days', () => {
-    for (let day = dayFromIsoDate('2023-12-25'); day < dayFromIsoDate('2025-01-10'); day++) {
-      expect(dayFromIsoDate(isoDateFromDay(day))).toBe(day);
-    }
-    expect(isoDateFromDay(dayFromIsoDate('2024-02-29'))).toBe('2024-02-29');
-  });
-
-  it('throws on a malformed or impossible date', () => {
-    expect(() => dayFromIsoDate('2024-2-1')).toThrow(/YYYY-MM-DD/);
-    expect(() => dayFromIsoDate('2025-02-29')).toThrow(/calendar date/);
-  });
-});
 
 describe('encodeNeedleColumns', () => {
   const columns = encodeNeedleColumns(rows);
