@@ -47,7 +47,8 @@ export function parse311Csv(text: string, options: Parse311Options): LoadResult<
   const rejected: Rejected[] = [];
 
   if (csv.header.length === 0) {
-    return { rows, rejected: [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
+    const unreadable = csv.errors.map((e) => ({ line: e.line, field: '', reason: `unreadable CSV header: ${e.message}`, raw: e.raw }));
+    return { rows, rejected: unreadable.length > 0 ? unreadable.slice(0, 1) : [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
   }
   const header = normalizeHeader(csv.header);
   const missing = missing311Columns(header);

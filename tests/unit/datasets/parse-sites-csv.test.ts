@@ -147,6 +147,20 @@ describe('parseSitesCsv: hours, dates and the service area', () => {
     expect(parseSitesCsv(sitesCsv(siteRow({ last_verified: '2024-02-29' }))).rejected).toEqual([]);
   });
 
+  it('rejects rows with extra cells or unreadable quotes, with their lines, and keeps the rows after them', () => {
+    const { rows, rejected } = parseSitesCsv(sitesCsv(siteRow({ id: 'a' }), `${siteRow({ id: 'b' })},extra`, siteRow({ id: 'c', name: '"C"x' }), siteRow({ id: 'd' })));
+    expect(rows.map((r) => r.id)).toEqual(['a', 'd']);
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'row has 17 fields, header has 16'],
+      [4, 'unreadable CSV: Trailing quote on quoted field is malformed'],
+    ]);
+  });
+
+  it('gives one rejection on line 1 when the header is unreadable', () => {
+    const text = sitesCsv(siteRow()).replace(/^id,/, '"id"x,');
+    expect(parseSitesCsv(text)).toMatchObject({ rows: [], rejected: [{ line: 1, reason: 'unreadable CSV header: Trailing quote on quoted field is malformed' }] });
+  });
+
   it('rejects ids with other characters anywhere, or longer than 80 characters', () => {
     for (const id of ['Bad-id', 'ok-id!', '!ok-id', 'ok id', 'a'.repeat(81)]) {
       expect(parseSitesCsv(sitesCsv(siteRow({ id }))).rejected.map((r) => r.field), id).toEqual(['id']);
