@@ -37,3 +37,8 @@ export const multiPolygonSchema = z.object({
 export const polygonalGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema], {
   error: 'geometry must be a Polygon or MultiPolygon',
 });
+
+/** Rounds a coordinate to 6 decimals (about 0.1 m), the precision the sources publish and the app stores. */
+export function roundCoordinate6(degrees: number): number {
+  return Math.round(degrees * 1e6) / 1e6;
+}
