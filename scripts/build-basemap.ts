@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { DATA_FILES } from '../src/config/city';
 import { latSchema, lngSchema } from '../src/domain/geometry';
+import type { StreetClass } from '../src/domain/street';
 import type { Rejected } from '../src/domain/rejection';
 import { labelPoint } from '../src/geo/label-point';
 import { mergeLines } from '../src/geo/merge-lines';
@@ -26,7 +27,7 @@ const NEIGHBOR_CITIES = ['cambridge', 'somerville', 'brookline'] as const;
 const STREET_FILES = ['boston', 'cambridge', 'somerville', 'brookline'].map((city) => `streets-${city}.geojson`);
 const MAX_RAW_CHARS = 2000;
 
-export type StreetClass = 'primary' | 'secondary' | 'tertiary' | 'minor';
+export type { StreetClass } from '../src/domain/street';
 export type ParkClass = 'park' | 'playground' | 'plaza' | 'wild' | 'garden' | 'parkway' | 'cemetery';
 export type LandKind = 'neighborhood' | 'city';
 

@@ -8,7 +8,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { DATA_FILES } from '../src/config/city';
 import { neighborhoodSourceFeatureSchema } from '../src/domain/neighborhood';
 import type { NeighborhoodProperties } from '../src/domain/neighborhood';
-import type { NeedleRequest } from '../src/domain/needle-request';
+import { assignNeedleIds, needleIdCounts } from '../src/domain/needle-id';
+import type { NeedleRecord, NeedleRequest } from '../src/domain/needle-request';
 import type { LoadResult, Rejected } from '../src/domain/rejection';
 import type { SiteProperties } from '../src/domain/site';
 import { dataManifestSchema } from '../src/datasets/load-data';
@@ -140,13 +141,17 @@ async function summarize(
 }
 
 /** Step 1: every boston/needle-requests-*.csv (311 exports) and needle-requests-points-*.geojson, into needle-requests.json. */
-async function buildNeedles(sourceDir: string, outDir: string): Promise<{ summaries: DatasetSummary[]; rows: NeedleRequest[] }> {
+async function buildNeedles(
+  sourceDir: string,
+  outDir: string,
+  log: (line: string) => void,
+): Promise<{ summaries: DatasetSummary[]; rows: NeedleRequest[] }> {
   const dir = path.join(sourceDir, 'boston');
   const files = existsSync(dir) ? (await readdir(dir)).filter((f) => /^needle-requests-.*\.(csv|geojson)$/.test(f)).sort() : [];
   if (files.length === 0) throw new Error(`no 311 needle request files (needle-requests-*.csv / *.geojson) in ${dir}`);
 
   const out = outName(DATA_FILES.needleRequests);
-  const perFile: { dataset: string; result: LoadResult<NeedleRequest> }[] = [];
+  const perFile: { dataset: string; result: LoadResult<NeedleRecord> }[] = [];
   for (const file of files) {
     const dataset = file.replace(/\.(csv|geojson)$/, '');
     const text = await readFile(path.join(dir, file), 'utf8');
@@ -154,10 +159,10 @@ async function buildNeedles(sourceDir: string, outDir: string): Promise<{ summar
     perFile.push({ dataset, result });
   }
 
-  const all: NeedleRequest[] = [];
+  const records: NeedleRecord[] = [];
   const summaries: DatasetSummary[] = [];
   for (const { dataset, result } of perFile) {
-    all.push(...result.rows);
+    records.push(...result.rows);
     summaries.push(
       await summarize(outDir, dataset, [out], { kept: result.rows.length, rejected: result.rejected }, {
         dateRange: dateRangeOf(result.rows.map((r) => r.openedDate)),
@@ -166,8 +171,16 @@ async function buildNeedles(sourceDir: string, outDir: string): Promise<{ summar
     );
   }
 
+  // Ids across all sources at once, so two files can never give two requests the same id.
+  const all = assignNeedleIds(records);
+  const ids = needleIdCounts(all);
+  log(`311 ids: ${ids.fromCaseId} from case ids, ${ids.hashed} hashed (no case id), ${ids.suffixed} with a -n suffix (same facts as another request)`);
   all.sort((a, b) =>
-    a.openedDate < b.openedDate ? -1 : a.openedDate > b.openedDate ? 1 : a.coordinates[0] - b.coordinates[0] || a.coordinates[1] - b.coordinates[1],
+    a.openedDate < b.openedDate
+      ? -1
+      : a.openedDate > b.openedDate
+        ? 1
+        : a.coordinates[0] - b.coordinates[0] || a.coordinates[1] - b.coordinates[1] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   await writeFile(path.join(outDir, out), JSON.stringify(encodeNeedleColumns(all)));
   return { summaries, rows: all };
@@ -271,7 +284,7 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
     }
   };
   await run('311 needle requests', async () => {
-    const r = await buildNeedles(opts.sourceDir, opts.outDir);
+    const r = await buildNeedles(opts.sourceDir, opts.outDir, log);
     needleRows = r.rows;
     return r.summaries;
   });

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DATA_FILES } from '../src/config/city';
 import { dataManifestSchema } from '../src/datasets/load-data';
+import { NEEDLE_COLUMNS_VERSION } from '../src/domain/needle-request';
 import { REPO_ROOT, resolveOutDir, runBuildData } from './build-data';
 
 /** Why the data must be (re)built, or null when public/data is up to date. */
@@ -25,6 +27,16 @@ export function staleReason(outDir: string, curatedFiles: readonly string[]): st
     for (const out of d.outputs) {
       if (!existsSync(path.join(outDir, out))) return `${out} is missing`;
     }
+  }
+  const needleFile = DATA_FILES.needleRequests.replace(/^data\//, '');
+  if (existsSync(path.join(outDir, needleFile))) {
+    let version: unknown;
+    try {
+      version = (JSON.parse(readFileSync(path.join(outDir, needleFile), 'utf8')) as { version?: unknown } | null)?.version;
+    } catch {
+      return `${needleFile} is malformed`;
+    }
+    if (version !== NEEDLE_COLUMNS_VERSION) return `${needleFile} is version ${String(version)}, the app reads version ${NEEDLE_COLUMNS_VERSION}`;
   }
   return null;
 }

@@ -1,16 +1,25 @@
 // Every Boston constant in one place: extent, default view, radii, and the generated data files the app loads.
-import type { LngLat } from '../domain/geometry';
+// Imports nothing (domain/ imports config/, never the reverse): tuple types are written out here.
 
 export const CITY_NAME = 'Boston';
 
 /** Bounding box of the City of Boston's streets: [west, south, east, north], degrees (WGS84). */
 export const CITY_BBOX: [number, number, number, number] = [-71.1912, 42.2279, -70.9228, 42.4008];
 
-/** Area the map may pan within (Boston and its neighbours, with margin). */
-export const MAX_BOUNDS: [[number, number], [number, number]] = [[-71.35, 42.15], [-70.8, 42.5]];
+/**
+ * The service area: Boston and its neighbours (Cambridge, Somerville, Brookline, Chelsea, Quincy...), with margin.
+ * [west, south, east, north], degrees (WGS84). A site outside it is rejected as a data-entry error.
+ */
+export const SERVICE_AREA_BBOX: [west: number, south: number, east: number, north: number] = [-71.35, 42.15, -70.8, 42.5];
+
+/** Area the map may pan within: the service area, as [[west, south], [east, north]], so every site can be shown. */
+export const MAX_BOUNDS: [[number, number], [number, number]] = [
+  [SERVICE_AREA_BBOX[0], SERVICE_AREA_BBOX[1]],
+  [SERVICE_AREA_BBOX[2], SERVICE_AREA_BBOX[3]],
+];
 
 /** Default view: Boston's centre (between Downtown and the South End). */
-export const DEFAULT_CENTER: LngLat = [-71.0712, 42.3323];
+export const DEFAULT_CENTER: [lng: number, lat: number] = [-71.0712, 42.3323];
 export const DEFAULT_ZOOM = 12.2;
 export const MIN_ZOOM = 10;
 export const MAX_ZOOM = 19;

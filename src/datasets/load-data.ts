@@ -1,8 +1,7 @@
 // Browser loaders for the files `npm run data` writes under public/data: fetch, validate, and say which file failed and why.
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
-import { latSchema, lngSchema } from '../domain/geometry';
-import { polygonalGeometrySchema } from '../domain/neighborhood';
+import { pointSchema, polygonalGeometrySchema } from '../domain/geometry';
 import type { LoadResult, Rejected } from '../domain/rejection';
 import { sitePropertiesSchema } from '../domain/site';
 import type { SiteProperties } from '../domain/site';
@@ -31,9 +30,6 @@ export async function loadJson(url: string, init?: RequestInit): Promise<unknown
     throw new Error(`${url}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
 }
-
-const positionSchema = z.tuple([lngSchema, latSchema]).rest(z.number());
-const pointSchema = z.object({ type: z.literal('Point'), coordinates: positionSchema });
 
 function featuresOf(url: string, json: unknown): unknown[] {
   const fc = json as { type?: unknown; features?: unknown } | null;

@@ -1,29 +1,8 @@
-// The columnar needle-requests.json: encoding (pipeline) and decoding into typed arrays (app), plus day <-> date helpers.
-import { NEEDLE_STATUSES, needleColumnsSchema } from '../domain/needle-request';
+// The columnar needle-requests.json: encoding (pipeline) and decoding into typed arrays (app).
+import { dayFromIsoDate, isoDateFromDay } from '../domain/calendar-day';
+import { roundCoordinate6 } from '../domain/geometry';
+import { NEEDLE_COLUMNS_VERSION, NEEDLE_STATUSES, needleColumnsSchema } from '../domain/needle-request';
 import type { NeedleColumns, NeedleRequest, NeedleStatus } from '../domain/needle-request';
-
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days since 1970-01-01 of a calendar date 'YYYY-MM-DD' (UTC arithmetic, no time-zone shifts). Throws on a malformed date. */
-export function dayFromIsoDate(isoDate: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${isoDate}"`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new RangeError(`not a calendar date: "${isoDate}"`);
-  return Math.round(t / MS_PER_DAY);
-}
-
-/** The calendar date 'YYYY-MM-DD' of a day number (days since 1970-01-01). */
-export function isoDateFromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Rounds a coordinate to 6 decimals (about 0.1 m), the precision the sources publish. */
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
 
 /** Builds a sorted string lookup table and an index function (-1 for null). */
 function lookup(values: (string | null)[]): { table: string[]; index: (v: string | null) => number } {
@@ -32,22 +11,31 @@ function lookup(values: (string | null)[]): { table: string[]; index: (v: string
   return { table, index: (v) => (v === null ? -1 : (at.get(v) ?? -1)) };
 }
 
-/** Encodes Needle requests (in the given order) into the compact columnar form of public/data/needle-requests.json. */
+/**
+ * Encodes Needle requests (in the given order) into the compact columnar form of public/data/needle-requests.json.
+ * Their ids must be unique (assignNeedleIds makes them so); throws a RangeError naming a repeated id.
+ */
 export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColumns {
   const datasets = lookup(rows.map((r) => r.dataset));
   const neighborhoods = lookup(rows.map((r) => r.neighborhood));
   const streets = lookup(rows.map((r) => r.street));
   const closureReasons = lookup(rows.map((r) => r.closureReason));
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.id === '' || seen.has(r.id)) throw new RangeError(`needle request id "${r.id}" is empty or not unique`);
+    seen.add(r.id);
+  }
   return {
-    version: 1,
+    version: NEEDLE_COLUMNS_VERSION,
     count: rows.length,
     datasets: datasets.table,
     neighborhoods: neighborhoods.table,
     streets: streets.table,
     closureReasons: closureReasons.table,
     columns: {
-      lng: rows.map((r) => round6(r.coordinates[0])),
-      lat: rows.map((r) => round6(r.coordinates[1])),
+      id: rows.map((r) => r.id),
+      lng: rows.map((r) => roundCoordinate6(r.coordinates[0])),
+      lat: rows.map((r) => roundCoordinate6(r.coordinates[1])),
       openedDay: rows.map((r) => dayFromIsoDate(r.openedDate)),
       closedDay: rows.map((r) => (r.closedDate === null ? -1 : dayFromIsoDate(r.closedDate))),
       status: rows.map((r) => NEEDLE_STATUSES.indexOf(r.status)),
@@ -64,6 +52,10 @@ export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColum
 /** Needle requests decoded into typed arrays for fast filtering and drawing. */
 export type NeedleTable = {
   count: number;
+  /** Stable id of each row (see NeedleRequest.id): save or share these, never row indexes, which change with the data. */
+  ids: readonly string[];
+  /** The row index of a stable id, or -1 when no row has it (e.g. a saved id whose request left the data). */
+  indexOfId(id: string): number;
   lng: Float64Array;
   lat: Float64Array;
   /** Open day (days since 1970-01-01). */
@@ -116,8 +108,16 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
   const text = (table: string[], i: number | undefined) => (i === undefined || i < 0 ? null : (table[i] ?? null));
   const orNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);
 
+  const ids: readonly string[] = Object.freeze(c.id.slice());
+  let rowOfId: Map<string, number> | null = null;
+
   return {
     count: v.count,
+    ids,
+    indexOfId(id: string): number {
+      rowOfId ??= new Map(ids.map((x, i) => [x, i]));
+      return rowOfId.get(id) ?? -1;
+    },
     lng,
     lat,
     openedDay,
@@ -129,6 +129,7 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
       if (!Number.isInteger(i) || i < 0 || i >= v.count) throw new RangeError(`needle request ${i} out of range 0..${v.count - 1}`);
       const closed = closedDay[i]!;
       return {
+        id: ids[i]!,
         caseId: orNull(c.caseId[i]),
         openedDate: isoDateFromDay(openedDay[i]!),
         closedDate: closed < 0 ? null : isoDateFromDay(closed),

@@ -8,7 +8,7 @@ import {
   insideBbox,
   testOrInvalidCaseReason,
 } from '../domain/boston-311';
-import type { NeedleRequest } from '../domain/needle-request';
+import type { NeedleRecord } from '../domain/needle-request';
 import type { LoadResult, Rejected } from '../domain/rejection';
 import { readCsv } from './read-csv';
 
@@ -40,14 +40,15 @@ export function missing311Columns(header: string[]): string[] {
  * rejected with its line (header = line 1), field and reason. Never throws: an empty file or a header without a
  * required column gives one rejection and no rows.
  */
-export function parse311Csv(text: string, options: Parse311Options): LoadResult<NeedleRequest> {
+export function parse311Csv(text: string, options: Parse311Options): LoadResult<NeedleRecord> {
   const bbox = options.bbox ?? CITY_BBOX;
   const csv = readCsv(text);
-  const rows: NeedleRequest[] = [];
+  const rows: NeedleRecord[] = [];
   const rejected: Rejected[] = [];
 
   if (csv.header.length === 0) {
-    return { rows, rejected: [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
+    const unreadable = csv.errors.map((e) => ({ line: e.line, field: '', reason: `unreadable CSV header: ${e.message}`, raw: e.raw }));
+    return { rows, rejected: unreadable.length > 0 ? unreadable.slice(0, 1) : [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
   }
   const header = normalizeHeader(csv.header);
   const missing = missing311Columns(header);

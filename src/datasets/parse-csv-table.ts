@@ -16,7 +16,8 @@ export function parseCsvTable<S extends z.ZodObject>(text: string, schema: S): {
   const rows: ParsedRow<z.output<S>>[] = [];
   const rejected: Rejected[] = [];
   if (csv.header.length === 0) {
-    return { rows, rejected: [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
+    const unreadable = csv.errors.map((e) => ({ line: e.line, field: '', reason: `unreadable CSV header: ${e.message}`, raw: e.raw }));
+    return { rows, rejected: unreadable.length > 0 ? unreadable.slice(0, 1) : [{ line: 1, field: '', reason: 'empty file: no header row', raw: '' }] };
   }
   const header = csv.header.map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));

@@ -1,7 +1,7 @@
 // Parses the published Needle Pickup points GeoJSON (properties date, neighborhood, street, zip) into Needle requests.
 import { CITY_BBOX } from '../config/city';
 import { defaultLocationReason, insideBbox, needlePointFeatureSchema } from '../domain/boston-311';
-import type { NeedleRequest } from '../domain/needle-request';
+import type { NeedleRecord } from '../domain/needle-request';
 import type { LoadResult, Rejected } from '../domain/rejection';
 
 export type ParseNeedlePointsOptions = {
@@ -14,7 +14,7 @@ export type ParseNeedlePointsOptions = {
  * case id, status or close date: those stay null / 'unknown'. Rejections use line = feature index + 1.
  * Never throws: invalid JSON or a non-FeatureCollection gives one rejection.
  */
-export function parseNeedlePoints(input: unknown, options: ParseNeedlePointsOptions): LoadResult<NeedleRequest> {
+export function parseNeedlePoints(input: unknown, options: ParseNeedlePointsOptions): LoadResult<NeedleRecord> {
   const bbox = options.bbox ?? CITY_BBOX;
   let json: unknown = input;
   if (typeof input === 'string') {
@@ -30,7 +30,7 @@ export function parseNeedlePoints(input: unknown, options: ParseNeedlePointsOpti
     return { rows: [], rejected: [{ line: 1, field: '', reason: 'not a GeoJSON FeatureCollection', raw: JSON.stringify(json)?.slice(0, 200) ?? '' }] };
   }
 
-  const rows: NeedleRequest[] = [];
+  const rows: NeedleRecord[] = [];
   const rejected: Rejected[] = [];
   features.forEach((feature: unknown, i) => {
     const line = i + 1;

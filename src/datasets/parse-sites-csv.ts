@@ -1,6 +1,7 @@
 // Parses data/sites.csv (the curated service sites and disposal points) into Sites and GeoJSON features.
 import type { Feature, Point } from 'geojson';
-import { DISPOSAL_KINDS, siteCsvRowSchema, siteFromCsvRow } from '../domain/site';
+import { DISPOSAL_KINDS } from '../domain/site';
+import { siteCsvRowSchema, siteFromCsvRow } from '../domain/site-csv';
 import type { Site, SiteProperties } from '../domain/site';
 import type { LoadResult, Rejected } from '../domain/rejection';
 import { parseCsvTable } from './parse-csv-table';

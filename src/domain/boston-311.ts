@@ -1,6 +1,7 @@
 // Boston 311 source records (CSV exports and the published points file): zod schemas and the data-quality rules.
 import { z } from 'zod';
 import { BOSTON_TIME_ZONE, DEFAULT_311_LOCATIONS } from '../config/city';
+import { isRealIsoDate } from './calendar-day';
 
 
 /** The 311 case type this app maps. */
@@ -17,17 +18,6 @@ export function defaultLocationReason(lng: number, lat: number): string | null {
 /** True when [lng, lat] lies inside bbox [west, south, east, north] (edges included). */
 export function insideBbox(lng: number, lat: number, bbox: readonly [number, number, number, number]): boolean {
   return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
-}
-
-const isoDateRe = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: string): boolean {
-  const m = isoDateRe.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 const bostonDateFormat = new Intl.DateTimeFormat('en-CA', {
@@ -47,12 +37,12 @@ export function bostonDateFrom311(value: string): string | null {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?)?$/i.exec(s);
   if (us) {
     const date = `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
-    return isCalendarDate(date) ? date : null;
+    return isRealIsoDate(date) ? date : null;
   }
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
   if (!iso) return null;
   const date = iso[1]!;
-  if (!isCalendarDate(date)) return null;
+  if (!isRealIsoDate(date)) return null;
   const zone = iso[3];
   if (!zone) return date;
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -159,7 +149,7 @@ export function testOrInvalidCaseReason(title: string | null, closureReason: str
 
 /** Properties of one feature of boston/needle-requests-points-2024-2026.geojson. */
 export const needlePointPropertiesSchema = z.object({
-  date: z.string().refine(isCalendarDate, 'date must be a calendar date YYYY-MM-DD'),
+  date: z.string().refine(isRealIsoDate, 'date must be a calendar date YYYY-MM-DD'),
   neighborhood: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
   street: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
   zip: z.string().nullish().transform((s) => normalizeZip(s)),

@@ -6,6 +6,11 @@ export type NeedleStatus = (typeof NEEDLE_STATUSES)[number];
 
 /** One request as the pipeline and the detail panel see it. Unknown fields are null, never guessed. */
 export type NeedleRequest = {
+  /**
+   * Stable id, unique in the file: the 311 case id where the source has one, else "h-" + a 64-bit hash of the open
+   * date, location and street (see domain/needle-id.ts), with "-2", "-3"... for requests that share those.
+   */
+  id: string;
   caseId: string | null;
   /** Open date, YYYY-MM-DD (Boston local date). */
   openedDate: string;
@@ -21,6 +26,12 @@ export type NeedleRequest = {
   dataset: string;
 };
 
+/** A request as a parser reads it, before the pipeline gives it its id. */
+export type NeedleRecord = Omit<NeedleRequest, 'id'>;
+
+/** Version of the columnar file; bump it when its shape changes (2: the `id` column). */
+export const NEEDLE_COLUMNS_VERSION = 2;
+
 /**
  * public/data/needle-requests.json: one array per field (columnar), strings stored once in lookup tables.
  * Days are whole days since 1970-01-01 (of the Boston local date); -1 means unknown.
@@ -28,13 +39,16 @@ export type NeedleRequest = {
  */
 export const needleColumnsSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(NEEDLE_COLUMNS_VERSION, {
+      error: `not version ${NEEDLE_COLUMNS_VERSION} of the needle requests file: run \`npm run data\` to rebuild it`,
+    }),
     count: z.number().int().nonnegative(),
     datasets: z.array(z.string()),
     neighborhoods: z.array(z.string()),
     streets: z.array(z.string()),
     closureReasons: z.array(z.string()),
     columns: z.object({
+      id: z.array(z.string().min(1, 'an id is empty')),
       lng: z.array(z.number()),
       lat: z.array(z.number()),
       openedDay: z.array(z.number().int()),
@@ -54,5 +68,10 @@ export const needleColumnsSchema = z
         ctx.addIssue({ code: 'custom', path: ['columns', name], message: `column ${name} has ${col.length} values, expected ${v.count}` });
       }
     }
+    const seen = new Set<string>();
+    v.columns.id.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['columns', 'id', i], message: `id "${id}" is not unique` });
+      seen.add(id);
+    });
   });
 export type NeedleColumns = z.infer<typeof needleColumnsSchema>;

@@ -1,19 +1,6 @@
-// Polygon geometry schemas, and a Boston neighbourhood as read from the City's boundaries file and as written for the app.
+// A Boston neighbourhood as read from the City's boundaries file and as written for the app.
 import { z } from 'zod';
-import { latSchema, lngSchema } from './geometry';
-
-const positionSchema = z.tuple([lngSchema, latSchema]).rest(z.number());
-const ringSchema = z.array(positionSchema).min(4, 'a polygon ring needs at least 4 positions');
-
-export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ringSchema).min(1) });
-export const multiPolygonSchema = z.object({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(ringSchema).min(1)).min(1),
-});
-/** A GeoJSON Polygon or MultiPolygon in WGS84. */
-export const polygonalGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema], {
-  error: 'geometry must be a Polygon or MultiPolygon',
-});
+import { polygonalGeometrySchema } from './geometry';
 
 /**
  * One feature of boston/neighborhoods.geojson (the City's layer names the neighbourhood `Name`; lower-case `name`

@@ -1,6 +1,7 @@
 // A Site: a place that offers a harm-reduction service (disposal point, drop-in, treatment...), modelled on HSDS 3.
+// The CSV row schema is in site-csv.ts, so that the app's first screen does not load the opening_hours parser.
 import { z } from 'zod';
-import { latSchema, lngSchema } from './geometry';
+import { isRealIsoDate } from './calendar-day';
 
 export const SITE_KINDS = [
   'disposal-kiosk',
@@ -17,42 +18,15 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 /** Kinds drawn in the "Disposal points" layer; every other kind is a "Drop-in service site". */
 export const DISPOSAL_KINDS: readonly SiteKind[] = ['disposal-kiosk', 'drop-off', 'pharmacy'];
 
+/** Map layers a site can be drawn in. */
+export const SITE_LAYERS = ['disposal', 'service'] as const;
+export type SiteLayer = (typeof SITE_LAYERS)[number];
+
+/** A site id: kebab-case, a-z, 0-9 and '-', 1 to 80 characters (it appears in URLs), anchored at both ends. */
+export const SITE_ID_PATTERN = /^[a-z0-9-]{1,80}$/;
+
 export const COORD_PRECISIONS = ['exact', 'building', 'street-level', 'approximate'] as const;
 export type CoordPrecision = (typeof COORD_PRECISIONS)[number];
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const list = z
-  .string()
-  .transform((s) => s.split(';').map((x) => x.trim()).filter((x) => x.length > 0));
-const optionalText = z
-  .string()
-  .transform((s) => s.trim())
-  .transform((s) => (s === '' || s.toLowerCase() === 'unknown' ? null : s));
-
-/**
- * One row of data/sites.csv as text (every CSV cell is a string), validated and converted.
- * Unknown facts are empty cells (or "unknown") and become null: the app says "not published".
- */
-export const siteCsvRowSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'id must be kebab-case: a-z, 0-9 and -'),
-  name: z.string().trim().min(1, 'name is required'),
-  kind: z.enum(SITE_KINDS),
-  address: optionalText,
-  city: z.string().trim().min(1, 'city is required'),
-  lng: z.string().trim().min(1, 'lng is required').pipe(z.coerce.number()).pipe(lngSchema),
-  lat: z.string().trim().min(1, 'lat is required').pipe(z.coerce.number()).pipe(latSchema),
-  coord_precision: z.enum(COORD_PRECISIONS),
-  opening_hours: optionalText,
-  hours_note: optionalText,
-  phone: optionalText,
-  services: list,
-  languages: list,
-  eligibility: optionalText,
-  source: z.string().trim().min(1, 'every row needs a source (URL or dataset name)'),
-  last_verified: isoDate,
-});
-
-export type SiteCsvRow = z.input<typeof siteCsvRowSchema>;
 
 export type Site = {
   id: string;
@@ -73,33 +47,15 @@ export type Site = {
   lastVerified: string;
 };
 
-/** Converts a validated CSV row into a Site. */
-export function siteFromCsvRow(row: z.output<typeof siteCsvRowSchema>): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    address: row.address,
-    city: row.city,
-    coordinates: [row.lng, row.lat],
-    coordPrecision: row.coord_precision,
-    openingHours: row.opening_hours,
-    hoursNote: row.hours_note,
-    phone: row.phone,
-    services: row.services,
-    languages: row.languages,
-    eligibility: row.eligibility,
-    source: row.source,
-    lastVerified: row.last_verified,
-  };
-}
-
-/** Properties of a site as a GeoJSON feature in public/data/sites.geojson (arrays kept as arrays). */
-export const sitePropertiesSchema = z.object({
-  id: z.string(),
+/**
+ * Properties of a site as a GeoJSON feature in public/data/sites.geojson (arrays kept as arrays). Strict: a property
+ * the app does not know is an error, so a misspelt or stale file fails loudly instead of being half-read.
+ */
+export const sitePropertiesSchema = z.strictObject({
+  id: z.string().regex(SITE_ID_PATTERN, 'id must be kebab-case: a-z, 0-9 and -, at most 80 characters'),
   name: z.string(),
   kind: z.enum(SITE_KINDS),
-  layer: z.enum(['disposal', 'service']),
+  layer: z.enum(SITE_LAYERS),
   address: z.string().nullable(),
   city: z.string(),
   coordPrecision: z.enum(COORD_PRECISIONS),
@@ -110,6 +66,6 @@ export const sitePropertiesSchema = z.object({
   languages: z.array(z.string()),
   eligibility: z.string().nullable(),
   source: z.string(),
-  lastVerified: z.string(),
+  lastVerified: z.string().refine(isRealIsoDate, 'lastVerified must be a real calendar date written YYYY-MM-DD'),
 });
 export type SiteProperties = z.infer<typeof sitePropertiesSchema>;

@@ -8,6 +8,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { ATTRIBUTION, DATA_FILES } from '../config/city';
+import type { StreetClass } from '../domain/street';
 import { BASEMAP_COLORS as C } from './palette';
 import { LAYER_ORDER } from './layer-order';
 
@@ -22,8 +23,6 @@ export const BASEMAP_SOURCE_IDS = { land: 'land', parks: 'parks', streets: 'stre
  */
 export const LABEL_FONT = ['sans-serif'];
 export const LABEL_FONT_BOLD = ['sans-serif-bold', 'sans-serif'];
-
-type StreetClass = 'primary' | 'secondary' | 'tertiary' | 'minor';
 
 /** Street fill width in pixels at zooms 12, 14, 16, 18 (casings add a border on each side). */
 const STREET_WIDTHS: Record<StreetClass, [z12: number, z14: number, z16: number, z18: number]> = {

@@ -88,12 +88,13 @@ describe('loadZones', () => {
 describe('loadNeedleTable', () => {
   it('decodes the columnar file', async () => {
     const columns = encodeNeedleColumns([
-      { caseId: '1', openedDate: '2024-01-02', closedDate: null, status: 'open', closureReason: null, neighborhood: null, street: null, zip: null, coordinates: [-71.07, 42.33], dataset: 'd' },
+      { id: '1', caseId: '1', openedDate: '2024-01-02', closedDate: null, status: 'open', closureReason: null, neighborhood: null, street: null, zip: null, coordinates: [-71.07, 42.33], dataset: 'd' },
     ]);
     serve({ '/n.json': JSON.stringify(columns) });
     const table = await loadNeedleTable('/n.json');
     expect(table.count).toBe(1);
     expect(table.get(0).caseId).toBe('1');
+    expect(table.ids).toEqual(['1']);
   });
 
   it('names the file when it is malformed', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNeedleColumns, dayFromIsoDate, encodeNeedleColumns, isoDateFromDay } from '../../../src/datasets/needle-table';
-import { needleColumnsSchema } from '../../../src/domain/needle-request';
+import { decodeNeedleColumns, encodeNeedleColumns } from '../../../src/datasets/needle-table';
+import { dayFromIsoDate } from '../../../src/domain/calendar-day';
+import { NEEDLE_COLUMNS_VERSION, needleColumnsSchema } from '../../../src/domain/needle-request';
 import type { NeedleRequest } from '../../../src/domain/needle-request';
 
 const base: NeedleRequest = {
+  id: 'h-00000000000000aa',
   caseId: null,
   openedDate: '2024-01-02',
   closedDate: null,
@@ -18,6 +20,7 @@ const base: NeedleRequest = {
 const rows: NeedleRequest[] = [
   base,
   {
+    id: '101001400001',
     caseId: '101001400001',
     openedDate: '2015-05-15',
     closedDate: '2015-05-16',
@@ -29,28 +32,8 @@ const rows: NeedleRequest[] = [
     coordinates: [-71.0838, 42.3296],
     dataset: 'csv-2015',
   },
-  { ...base, openedDate: '2026-03-30', status: 'open', neighborhood: null, street: 'Albany St' },
+  { ...base, id: 'h-00000000000000bb', openedDate: '2026-03-30', status: 'open', neighborhood: null, street: 'Albany St' },
 ];
-
-describe('dayFromIsoDate / isoDateFromDay', () => {
-  it('counts whole days since 1970-01-01', () => {
-    expect(dayFromIsoDate('1970-01-01')).toBe(0);
-    expect(dayFromIsoDate('1970-01-02')).toBe(1);
-    expect(dayFromIsoDate('2026-03-30')).toBe(20542);
-  });
-
-  it('round-trips every day across daylight-saving changes and leap days', () => {
-    for (let day = dayFromIsoDate('2023-12-25'); day < dayFromIsoDate('2025-01-10'); day++) {
-      expect(dayFromIsoDate(isoDateFromDay(day))).toBe(day);
-    }
-    expect(isoDateFromDay(dayFromIsoDate('2024-02-29'))).toBe('2024-02-29');
-  });
-
-  it('throws on a malformed or impossible date', () => {
-    expect(() => dayFromIsoDate('2024-2-1')).toThrow(/YYYY-MM-DD/);
-    expect(() => dayFromIsoDate('2025-02-29')).toThrow(/calendar date/);
-  });
-});
 
 describe('encodeNeedleColumns', () => {
   const columns = encodeNeedleColumns(rows);
@@ -80,6 +63,17 @@ describe('encodeNeedleColumns', () => {
   it('encodes an empty list as an empty table', () => {
     expect(encodeNeedleColumns([]).count).toBe(0);
   });
+
+  it('stores the stable ids in their own column, in row order, under the current version', () => {
+    expect(columns.version).toBe(NEEDLE_COLUMNS_VERSION);
+    expect(NEEDLE_COLUMNS_VERSION).toBe(2);
+    expect(columns.columns.id).toEqual(['h-00000000000000aa', '101001400001', 'h-00000000000000bb']);
+  });
+
+  it('refuses to encode an empty or repeated id', () => {
+    expect(() => encodeNeedleColumns([base, { ...rows[2]!, id: base.id }])).toThrow('needle request id "h-00000000000000aa" is empty or not unique');
+    expect(() => encodeNeedleColumns([{ ...base, id: '' }])).toThrow(/is empty or not unique/);
+  });
 });
 
 describe('decodeNeedleColumns', () => {
@@ -89,6 +83,26 @@ describe('decodeNeedleColumns', () => {
     expect(table.get(0)).toEqual({ ...base, coordinates: [-71.074123, 42.337075] });
     expect(table.get(1)).toEqual(rows[1]);
     expect(table.get(2)).toEqual({ ...rows[2], coordinates: [-71.074123, 42.337075] });
+  });
+
+  it('exposes the stable ids and finds a row by its id', () => {
+    const table = decodeNeedleColumns(encodeNeedleColumns(rows));
+    expect(table.ids).toEqual(['h-00000000000000aa', '101001400001', 'h-00000000000000bb']);
+    expect(rows.map((r) => table.indexOfId(r.id))).toEqual([0, 1, 2]);
+    expect(table.indexOfId('h-ffffffffffffffff')).toBe(-1);
+    expect(table.indexOfId('')).toBe(-1);
+    expect(table.get(2).id).toBe('h-00000000000000bb');
+  });
+
+  it('throws a clear error for a file of an older version (no id column)', () => {
+    const old = { ...encodeNeedleColumns(rows), version: 1 };
+    expect(() => decodeNeedleColumns(old)).toThrow('malformed needle requests file at version: not version 2 of the needle requests file: run `npm run data` to rebuild it');
+  });
+
+  it('throws a clear error when two rows share an id', () => {
+    const bad = encodeNeedleColumns(rows);
+    bad.columns.id[2] = bad.columns.id[0]!;
+    expect(() => decodeNeedleColumns(bad)).toThrow('malformed needle requests file at columns.id.2: id "h-00000000000000aa" is not unique');
   });
 
   it('exposes typed arrays and the first and last open day', () => {

@@ -110,3 +110,71 @@ describe('parse311Csv, unusable files', () => {
     expect(r.rejected[0]!.reason).toBe('outside the Boston bounding box');
   });
 });
+
+describe('parse311Csv, rows the CSV reader cannot read cleanly are rejected, never dropped', () => {
+  const header = 'case_enquiry_id,open_dt,type,latitude,longitude';
+  const good = (id: number) => `${id},2024-05-01,Needle Pickup,42.33,-71.07`;
+  /** Every data record is either kept or rejected on its own line. */
+  const accounted = (r: ReturnType<typeof parse311Csv>) => r.rows.length + new Set(r.rejected.map((x) => x.line)).size;
+
+  it('rejects a row with more cells than the header, naming both counts, and keeps the rows around it', () => {
+    const r = parse311Csv([header, good(1), `${good(2)},extra`, good(3)].join('\n'), { dataset: 'x' });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['1', '3']);
+    expect(r.rejected).toEqual([{ line: 3, field: '', reason: 'row has 6 fields, header has 5', raw: `${good(2)},extra` }]);
+  });
+
+  it('rejects a row with an empty trailing cell beyond the header', () => {
+    const r = parse311Csv([header, `${good(1)},`].join('\n'), { dataset: 'x' });
+    expect(r.rows).toEqual([]);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[2, 'row has 6 fields, header has 5']]);
+  });
+
+  it('rejects a row with fewer cells than the header', () => {
+    const r = parse311Csv([header, '1,2024-05-01,Needle Pickup,42.33', good(3)].join('\n'), { dataset: 'x' });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['3']);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[2, 'row has 4 fields, header has 5']]);
+  });
+
+  it('rejects a malformed quote with its line number and keeps reading the rows after it', () => {
+    const r = parse311Csv([header, good(1), '2,2024-05-01,Needle Pickup,"42.33"x,-71.07', good(3)].join('\n'), { dataset: 'x' });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['1', '3']);
+    expect(r.rejected).toEqual([
+      { line: 3, field: '', reason: 'unreadable CSV: Trailing quote on quoted field is malformed', raw: '2,2024-05-01,Needle Pickup,"42.33"x,-71.07' },
+    ]);
+  });
+
+  it('rejects an unclosed quote on the line where it starts, without losing the lines after it', () => {
+    const r = parse311Csv([header, good(1), '2,"2024-05-01,Needle Pickup,42.33,-71.07', good(3)].join('\n'), { dataset: 'x' });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['1', '3']);
+    expect(r.rejected).toEqual([
+      { line: 3, field: '', reason: 'unreadable CSV: Quoted field unterminated', raw: '2,"2024-05-01,Needle Pickup,42.33,-71.07' },
+    ]);
+  });
+
+  it('keeps a record whose quoted cell legitimately spans lines, and counts the lines after it', () => {
+    const r = parse311Csv([header, '1,2024-05-01,"Needle\nPickup",42.33,-71.07', good(2), '3,"2024-05-01,Needle Pickup,42.33,-71.07', good(4)].join('\n'), {
+      dataset: 'x',
+    });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['2', '4']);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [2, 'not a Needle Pickup case (type "Needle\nPickup")'],
+      [5, 'unreadable CSV: Quoted field unterminated'],
+    ]);
+  });
+
+  it('accounts for every record of a file mixing good rows, wrong field counts and bad quotes', () => {
+    const lines = [header, good(1), `${good(2)},x,y`, '3,"2024"z,Needle Pickup,42.33,-71.07', '4,2024-05-01', good(5), `"6",2024-05-01,Needle Pickup,42.33,-71.07`];
+    const r = parse311Csv(lines.join('\r\n'), { dataset: 'x' });
+    expect(r.rows.map((x) => x.caseId)).toEqual(['1', '5', '6']);
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5]);
+    expect(accounted(r)).toBe(lines.length - 1);
+  });
+
+  it('gives one rejection on line 1 when the header row itself is unreadable', () => {
+    const r = parse311Csv(['"case_enquiry_id"x,open_dt,type,latitude,longitude', good(1)].join('\n'), { dataset: 'x' });
+    expect(r.rows).toEqual([]);
+    expect(r.rejected).toEqual([
+      { line: 1, field: '', reason: 'unreadable CSV header: Trailing quote on quoted field is malformed', raw: '"case_enquiry_id"x,open_dt,type,latitude,longitude' },
+    ]);
+  });
+});

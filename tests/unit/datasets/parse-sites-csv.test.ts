@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSitesCsv, siteToFeature } from '../../../src/datasets/parse-sites-csv';
-import { sitePropertiesSchema } from '../../../src/domain/site';
+import { SITE_CSV_COLUMNS, parseSitesCsv, siteLayer, siteToFeature } from '../../../src/datasets/parse-sites-csv';
+import { SITE_KINDS, sitePropertiesSchema } from '../../../src/domain/site';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -57,6 +57,117 @@ describe('parseSitesCsv', () => {
   });
 });
 
+/** A valid sites.csv row (inside Boston, hours that parse, a real date); `cells` overrides some of its cells. */
+function siteRow(cells: Partial<Record<(typeof SITE_CSV_COLUMNS)[number], string>> = {}): string {
+  const row: Record<(typeof SITE_CSV_COLUMNS)[number], string> = {
+    id: 'row-site',
+    name: 'Row site',
+    kind: 'drop-in-center',
+    address: '1 Example St',
+    city: 'Boston',
+    lng: '-71.0700',
+    lat: '42.3300',
+    coord_precision: 'exact',
+    opening_hours: 'Mo-Fr 08:00-16:00; PH off',
+    hours_note: '',
+    phone: '',
+    services: '',
+    languages: '',
+    eligibility: '',
+    source: 'fixture',
+    last_verified: '2026-01-15',
+    ...cells,
+  };
+  return SITE_CSV_COLUMNS.map((c) => row[c]).join(',');
+}
+const sitesCsv = (...rows: string[]) => [SITE_CSV_COLUMNS.join(','), ...rows].join('\n');
+
+describe('parseSitesCsv: hours, dates and the service area', () => {
+  it('keeps a valid row (the helper row itself is good)', () => {
+    expect(parseSitesCsv(sitesCsv(siteRow()))).toMatchObject({ rows: [{ id: 'row-site', openingHours: 'Mo-Fr 08:00-16:00; PH off' }], rejected: [] });
+  });
+
+  it('rejects a row with San Francisco coordinates, hours that do not parse and 2026-02-30, naming each field', () => {
+    const { rows, rejected } = parseSitesCsv(
+      sitesCsv(siteRow({ lng: '-122.4194', lat: '37.7749', opening_hours: 'Mo-Fx 25:00-99:00', last_verified: '2026-02-30' })),
+    );
+    expect(rows).toEqual([]);
+    expect(rejected.map((r) => [r.line, r.field])).toEqual([
+      [2, 'lng'],
+      [2, 'lat'],
+      [2, 'opening_hours'],
+      [2, 'last_verified'],
+    ]);
+    const reason = (field: string) => rejected.find((r) => r.field === field)!.reason;
+    expect(reason('lng')).toBe('lng -122.4194 is outside the service area (Boston and its neighbours: longitude -71.35 to -70.8)');
+    expect(reason('lat')).toBe('lat 37.7749 is outside the service area (Boston and its neighbours: latitude 42.15 to 42.5)');
+    expect(reason('opening_hours')).toMatch(/^opening_hours "Mo-Fx 25:00-99:00" is not valid OSM opening_hours syntax: /);
+    expect(reason('last_verified')).toBe('last_verified must be a real calendar date written YYYY-MM-DD');
+  });
+
+  it('rejects hours that read as syntax but are impossible times', () => {
+    const { rejected } = parseSitesCsv(sitesCsv(siteRow({ opening_hours: 'Mo-Fr 25:00-26:00' })));
+    expect(rejected.map((r) => r.field)).toEqual(['opening_hours']);
+  });
+
+  it('accepts empty and "unknown" hours as not published', () => {
+    const { rows, rejected } = parseSitesCsv(sitesCsv(siteRow({ opening_hours: '' }), siteRow({ id: 'b', opening_hours: 'unknown' })));
+    expect(rejected).toEqual([]);
+    expect(rows.map((r) => r.openingHours)).toEqual([null, null]);
+  });
+
+  it('rejects coordinates just outside each edge of the service area and swapped lng/lat', () => {
+    const cases: [Partial<Record<'lng' | 'lat', string>>, string][] = [
+      [{ lng: '-71.3501' }, 'lng'],
+      [{ lng: '-70.7999' }, 'lng'],
+      [{ lat: '42.1499' }, 'lat'],
+      [{ lat: '42.5001' }, 'lat'],
+    ];
+    for (const [cells, field] of cases) {
+      expect(parseSitesCsv(sitesCsv(siteRow(cells))).rejected.map((r) => r.field), JSON.stringify(cells)).toEqual([field]);
+    }
+    expect(parseSitesCsv(sitesCsv(siteRow({ lng: '42.33', lat: '-71.07' }))).rejected.map((r) => r.field)).toEqual(['lng', 'lat']);
+  });
+
+  it('keeps coordinates on the edges of the service area and in the neighbouring cities', () => {
+    const rows = [
+      siteRow({ id: 'sw', lng: '-71.35', lat: '42.15' }),
+      siteRow({ id: 'ne', lng: '-70.8', lat: '42.5' }),
+      siteRow({ id: 'cambridge', lng: '-71.1056', lat: '42.3736' }),
+      siteRow({ id: 'quincy', lng: '-71.0023', lat: '42.2529' }),
+    ];
+    expect(parseSitesCsv(sitesCsv(...rows))).toMatchObject({ rejected: [] });
+  });
+
+  it('rejects last_verified dates that do not exist or have text around them', () => {
+    for (const date of ['2026-02-30', '2025-02-29', '2026-13-01', 'x2026-01-01', '2026-01-01x', '2026-01-01T10:00', '01/15/2026']) {
+      const { rejected } = parseSitesCsv(sitesCsv(siteRow({ last_verified: date })));
+      expect(rejected.map((r) => r.field), date).toEqual(['last_verified']);
+    }
+    expect(parseSitesCsv(sitesCsv(siteRow({ last_verified: '2024-02-29' }))).rejected).toEqual([]);
+  });
+
+  it('rejects rows with extra cells or unreadable quotes, with their lines, and keeps the rows after them', () => {
+    const { rows, rejected } = parseSitesCsv(sitesCsv(siteRow({ id: 'a' }), `${siteRow({ id: 'b' })},extra`, siteRow({ id: 'c', name: '"C"x' }), siteRow({ id: 'd' })));
+    expect(rows.map((r) => r.id)).toEqual(['a', 'd']);
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'row has 17 fields, header has 16'],
+      [4, 'unreadable CSV: Trailing quote on quoted field is malformed'],
+    ]);
+  });
+
+  it('gives one rejection on line 1 when the header is unreadable', () => {
+    const text = sitesCsv(siteRow()).replace(/^id,/, '"id"x,');
+    expect(parseSitesCsv(text)).toMatchObject({ rows: [], rejected: [{ line: 1, reason: 'unreadable CSV header: Trailing quote on quoted field is malformed' }] });
+  });
+
+  it('rejects ids with other characters anywhere, or longer than 80 characters', () => {
+    for (const id of ['Bad-id', 'ok-id!', '!ok-id', 'ok id', 'a'.repeat(81)]) {
+      expect(parseSitesCsv(sitesCsv(siteRow({ id }))).rejected.map((r) => r.field), id).toEqual(['id']);
+    }
+  });
+});
+
 describe('siteToFeature', () => {
   const { rows } = parseSitesCsv(fixture('sites-good.csv'));
 
@@ -68,5 +179,42 @@ describe('siteToFeature', () => {
 
   it('puts disposal kinds in the disposal layer and every other kind in the service layer', () => {
     expect(rows.map((s) => siteToFeature(s).properties.layer)).toEqual(['disposal', 'service', 'disposal']);
+  });
+
+  it('gives every kind a layer the properties schema accepts', () => {
+    for (const kind of SITE_KINDS) {
+      const properties = { ...siteToFeature(rows[0]!).properties, kind, layer: siteLayer({ kind }) };
+      expect(sitePropertiesSchema.safeParse(properties).success, kind).toBe(true);
+    }
+  });
+});
+
+describe('sitePropertiesSchema', () => {
+  const { rows } = parseSitesCsv(fixture('sites-good.csv'));
+  const good = siteToFeature(rows[0]!).properties;
+  const failsAt = (properties: unknown) => {
+    const r = sitePropertiesSchema.safeParse(properties);
+    return r.success ? null : r.error.issues.map((i) => i.path.join('.'));
+  };
+
+  it('accepts the properties siteToFeature writes', () => {
+    expect(failsAt(good)).toBeNull();
+  });
+
+  it('rejects a layer other than disposal or service', () => {
+    expect(failsAt({ ...good, layer: 'kiosks' })).toEqual(['layer']);
+    expect(failsAt({ ...good, layer: '' })).toEqual(['layer']);
+  });
+
+  it('rejects a property it does not know (strict), and a missing one', () => {
+    expect(failsAt({ ...good, colour: 'red' })).toEqual(['']);
+    const withoutLayer: Partial<typeof good> = { ...good };
+    delete withoutLayer.layer;
+    expect(failsAt(withoutLayer)).toEqual(['layer']);
+  });
+
+  it('rejects an id that is not kebab-case and a lastVerified that is not a real date', () => {
+    expect(failsAt({ ...good, id: 'Site 1' })).toEqual(['id']);
+    expect(failsAt({ ...good, lastVerified: '2026-02-30' })).toEqual(['lastVerified']);
   });
 });

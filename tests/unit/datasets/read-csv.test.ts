@@ -60,3 +60,36 @@ describe('readCsv with mixed line endings', () => {
     ]);
   });
 });
+
+describe('readCsv with rows papaparse cannot read', () => {
+  it('reports a malformed quote on its own line and still reads the lines after it', () => {
+    const csv = readCsv('a,b,c\n1,"2"x,3\n4,5,6\r\n7,8,9\n');
+    expect(csv.errors).toEqual([{ line: 2, message: 'Trailing quote on quoted field is malformed', raw: '1,"2"x,3' }]);
+    expect(csv.records.map((r) => [r.line, r.values])).toEqual([
+      [3, ['4', '5', '6']],
+      [4, ['7', '8', '9']],
+    ]);
+  });
+
+  it('reports an unclosed quote on the line where it starts and reads the next lines as records', () => {
+    const csv = readCsv('a,b\n1,"open\n2,3\n4,5');
+    expect(csv.errors.map((e) => [e.line, e.raw])).toEqual([[2, '1,"open']]);
+    expect(csv.records.map((r) => [r.line, r.values])).toEqual([
+      [3, ['2', '3']],
+      [4, ['4', '5']],
+    ]);
+  });
+
+  it('gives every non-blank line a verdict: part of a record, or an error', () => {
+    const text = 'h1,h2\n"x\ny",1\n2,"bad"q\n"z",3\n\n5,"un\n6,7\n';
+    const csv = readCsv(text);
+    expect(csv.records.map((r) => r.line)).toEqual([2, 5, 8]);
+    expect(csv.errors.map((e) => e.line)).toEqual([4, 7]);
+  });
+
+  it('leaves the header empty when the first row is unreadable, rather than taking a later row as the header', () => {
+    const csv = readCsv('"a"x,b\n1,2\n');
+    expect(csv.header).toEqual([]);
+    expect(csv.errors.map((e) => e.line)).toEqual([1]);
+  });
+});

@@ -22,6 +22,22 @@ describe('bostonDateFrom311', () => {
   it('returns null for anything that is not a real date', () => {
     for (const s of ['', 'yesterday', '13/45/2015 01:00:00 PM', '2025-02-29', '2024-03-01T25:00:00Z']) expect(bostonDateFrom311(s)).toBeNull();
   });
+
+  it('returns null for a date with other text before or after it (both forms are anchored)', () => {
+    for (const s of [
+      'x05/15/2015 02:40:00 PM',
+      '105/15/2015',
+      '05/15/2015 02:40:00 PM junk',
+      '05/15/20151',
+      'id 2024-03-01',
+      '12024-03-01',
+      '2024-03-01 junk',
+      '2024-03-01T10:00:00Zjunk',
+      '2024-03-011',
+    ]) {
+      expect(bostonDateFrom311(s), s).toBeNull();
+    }
+  });
 });
 
 describe('normalizeZip', () => {
@@ -33,6 +49,10 @@ describe('normalizeZip', () => {
 
   it('returns null for empty or non-ZIP values', () => {
     expect([normalizeZip(''), normalizeZip(null), normalizeZip(undefined), normalizeZip('Boston')]).toEqual([null, null, null, null]);
+  });
+
+  it('returns null for a ZIP with other text before or after it', () => {
+    for (const s of ['MA 02118', '02118 Boston', '021180', '02118-12345']) expect(normalizeZip(s), s).toBeNull();
   });
 });
 

@@ -51,6 +51,29 @@ describe('buildData on the fixture source dir', () => {
     expect(manifest.needleDateRange).toEqual(['2015-05-15', '2026-03-30']);
   });
 
+  it('gives every 311 request a stable unique id: the case id for CSV cases, a hash for the points', () => {
+    const table = decodeNeedleColumns(read('needle-requests.json'));
+    const rows = Array.from({ length: table.count }, (_, i) => table.get(i));
+    expect(new Set(table.ids).size).toBe(table.count);
+    expect(rows.filter((r) => r.caseId !== null).map((r) => r.id)).toEqual(rows.filter((r) => r.caseId !== null).map((r) => r.caseId));
+    expect(rows.filter((r) => r.caseId !== null)).toHaveLength(3);
+    for (const r of rows.filter((x) => x.caseId === null)) expect(r.id).toMatch(/^h-[0-9a-f]{16}$/);
+    expect(logged).toContain('311 ids: 3 from case ids, 3 hashed (no case id), 0 with a -n suffix (same facts as another request)');
+  });
+
+  it('writes the same ids for the same requests on a second build', async () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'hrm-build-'));
+    try {
+      await buildData({ sourceDir, outDir: again, sitesCsv: path.join(fixtures, 'sites-bad.csv'), steps: stubSteps, log: () => {} });
+      const first = decodeNeedleColumns(read('needle-requests.json'));
+      const second = decodeNeedleColumns(JSON.parse(readFileSync(path.join(again, 'needle-requests.json'), 'utf8')));
+      expect(second.ids).toEqual(first.ids);
+      expect(Array.from({ length: second.count }, (_, i) => second.get(i))).toEqual(Array.from({ length: first.count }, (_, i) => first.get(i)));
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
   it('counts rows read, kept and rejected by reason for each source', () => {
     expect(summary('needle-requests-2015')).toMatchObject({ rowsRead: 13, rowsKept: 3, dateRange: ['2015-05-15', '2015-12-30'] });
     expect(summary('needle-requests-2015').rejectedByReason['test case']).toBe(1);

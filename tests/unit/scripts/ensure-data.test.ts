@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staleReason } from '../../../scripts/ensure-data';
+import { NEEDLE_COLUMNS_VERSION } from '../../../src/domain/needle-request';
 
 describe('staleReason', () => {
   let dir: string;
@@ -34,6 +35,20 @@ describe('staleReason', () => {
   it('asks for a build when a listed output is missing', () => {
     writeFileSync(path.join(dir, 'manifest.json'), manifest(['sites.geojson']));
     expect(staleReason(dir, [])).toBe('sites.geojson is missing');
+  });
+
+  it('asks for a build when the 311 file is of an older version (made before the id column)', () => {
+    writeFileSync(path.join(dir, 'needle-requests.json'), JSON.stringify({ version: 1 }));
+    writeFileSync(path.join(dir, 'manifest.json'), manifest(['needle-requests.json']));
+    expect(staleReason(dir, [])).toBe(`needle-requests.json is version 1, the app reads version ${NEEDLE_COLUMNS_VERSION}`);
+    writeFileSync(path.join(dir, 'needle-requests.json'), JSON.stringify({ version: NEEDLE_COLUMNS_VERSION }));
+    expect(staleReason(dir, [])).toBeNull();
+  });
+
+  it('asks for a build when the 311 file is truncated', () => {
+    writeFileSync(path.join(dir, 'needle-requests.json'), '{"version":');
+    writeFileSync(path.join(dir, 'manifest.json'), manifest(['needle-requests.json']));
+    expect(staleReason(dir, [])).toBe('needle-requests.json is malformed');
   });
 
   it('says the data is up to date otherwise', () => {
