@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bbox as turfBbox, booleanClockwise, circle, convex, distance, featureCollection, point } from '@turf/turf';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import type { LngLat } from '../src/domain/geometry';
-import { zonePropertiesSchema, type ZoneProperties } from '../src/domain/zone';
+import { zonePropertiesSchema, type ZoneFeature, type ZoneProperties } from '../src/domain/zone';
 import { placeOnStreet, type StreetCollection } from '../src/geo/street-geocode';
 import type { DatasetSummary } from './pipeline-report';
 
@@ -84,7 +84,8 @@ export const OUTREACH_ZONE_DEFINITIONS: OutreachZoneDefinition[] = [
   },
 ];
 
-export type ZoneFeature = Feature<Polygon, ZoneProperties>;
+/** A default zone: always one polygon (a circle around a named intersection). */
+export type DefaultZoneFeature = ZoneFeature & { geometry: Polygon };
 export type ZoneRejection = { zone: string; reason: string; detail: string };
 
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -102,8 +103,8 @@ function describeCentre(c: ZoneCentre): string {
 export function buildZoneFeatures(
   streets: StreetCollection,
   definitions: readonly OutreachZoneDefinition[],
-): { features: ZoneFeature[]; rejected: ZoneRejection[] } {
-  const features: ZoneFeature[] = [];
+): { features: DefaultZoneFeature[]; rejected: ZoneRejection[] } {
+  const features: DefaultZoneFeature[] = [];
   const rejected: ZoneRejection[] = [];
   for (const def of definitions) {
     const points: LngLat[] = [];

@@ -1,6 +1,7 @@
 // What a user would share lives in location.hash: the shell's part (view, selected site, tab) and each tool's slice.
 // Parsing falls back to defaults part by part on anything malformed and never throws.
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
+import { SITE_ID_PATTERN } from '../domain/site';
 import type { MapViewState } from '../domain/view';
 import { DEFAULT_TOOL, initialToolStates, isToolId, TOOLS, type ToolId, type ToolStates } from './tool-registry';
 
@@ -21,9 +22,6 @@ export const DEFAULT_VIEW: MapViewState = { center: DEFAULT_CENTER, zoom: DEFAUL
 export function defaultUrlState(): UrlState {
   return { view: DEFAULT_VIEW, siteId: null, tab: DEFAULT_TOOL, tools: initialToolStates() };
 }
-
-/** A site id as data/sites.csv allows it (kebab-case), whole string. */
-const SITE_ID = /^[a-z0-9-]{1,80}$/;
 
 /** Parses `zoom/lat/lng` within the map's zoom range and bounds; null when anything is off. */
 export function parseView(value: string | null): MapViewState | null {
@@ -54,7 +52,7 @@ export function parseUrlState(hash: string, current: ToolStates = initialToolSta
   const tab = params.get('tab');
   return {
     view: parseView(params.get('map')) ?? DEFAULT_VIEW,
-    siteId: site !== null && SITE_ID.test(site) ? site : null,
+    siteId: site !== null && SITE_ID_PATTERN.test(site) ? site : null,
     tab: tab !== null && isToolId(tab) ? tab : DEFAULT_TOOL,
     tools: Object.fromEntries(TOOLS.map((t) => [t.id, t.slice.fromUrl(params, current[t.id] ?? t.slice.initial)])),
   };

@@ -1,23 +1,20 @@
 // Loads the generated data files once; each file fails on its own with a message naming it, the rest still loads.
 import { useEffect, useState } from 'react';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { DATA_FILES } from '../config/city';
 import type { Rejected } from '../domain/rejection';
-import type { SiteProperties } from '../domain/site';
-import type { ZoneProperties } from '../domain/zone';
+import type { SiteCollection } from '../domain/site';
+import type { ZoneCollection } from '../domain/zone';
 import { loadManifest, loadNeedleTable, loadPhoneServices, loadSites, loadZones } from '../datasets/load-data';
 import type { PhoneService } from '../domain/phone-service';
 import type { NeedleTable } from '../datasets/needle-table';
 
-export type SiteFeature = Feature<Point, SiteProperties>;
-export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProperties>;
 
 export type DataProblem = { file: string; message: string; rejected: Rejected[] };
 
 export type AppData = {
-  sites: FeatureCollection<Point, SiteProperties> | null;
+  sites: SiteCollection | null;
   needles: NeedleTable | null;
-  defaultZones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> | null;
+  defaultZones: ZoneCollection | null;
   manifest: Awaited<ReturnType<typeof loadManifest>> | null;
   phoneServices: PhoneService[];
   problems: DataProblem[];

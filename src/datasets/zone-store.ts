@@ -1,15 +1,13 @@
 // Outreach zones in and out of the browser: localStorage persistence (a local-store), GeoJSON import (validated) and export.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { kinks, rewind } from '@turf/turf';
 import { z } from 'zod';
-import { zonePropertiesSchema, type ZoneProperties } from '../domain/zone';
+import { zonePropertiesSchema, type ZoneCollection, type ZoneFeature, type ZoneGeometry, type ZoneProperties } from '../domain/zone';
 import type { LoadResult, Rejected } from '../domain/rejection';
 import { createLocalStore, type KeyValueStorage, type LocalStoreSave, type LocalStoreWarning } from './local-store';
 
-export type ZoneGeometry = Polygon | MultiPolygon;
 /** A zone as the app keeps it: `feature.id` always equals `properties.id`. */
-export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties> & { id: string };
-export type ZoneCollection = FeatureCollection<ZoneGeometry, ZoneProperties>;
+export type StoredZone = ZoneFeature & { id: string };
 
 /** The subset of the Web Storage API the store needs (so tests can pass a fake). */
 export type ZoneStorage = KeyValueStorage;
@@ -88,8 +86,8 @@ export type ParseZonesOptions = {
  * feature's index + 1 (0 when the whole file is unusable: empty, not JSON, not GeoJSON).
  * A missing name becomes "Zone N" (N = index + 1); a missing or duplicate id is generated. Unknown properties are dropped.
  */
-export function parseZonesImport(text: string, options: ParseZonesOptions = {}): LoadResult<ZoneFeature> {
-  const fileRejected = (reason: string): LoadResult<ZoneFeature> => ({
+export function parseZonesImport(text: string, options: ParseZonesOptions = {}): LoadResult<StoredZone> {
+  const fileRejected = (reason: string): LoadResult<StoredZone> => ({
     rows: [],
     rejected: [{ line: 0, field: '', reason, raw: text.slice(0, 500) }],
   });
@@ -111,7 +109,7 @@ export function toZoneFeature(
   geometry: unknown,
   properties: Partial<ZoneProperties> = {},
   options: ParseZonesOptions = {},
-): { ok: true; zone: ZoneFeature } | { ok: false; reason: string; field: string } {
+): { ok: true; zone: StoredZone } | { ok: false; reason: string; field: string } {
   const result = zoneFromFeature({ type: 'Feature', geometry, properties }, 0, new Set(), options);
   return 'zone' in result ? { ok: true, zone: result.zone } : { ok: false, reason: result.reason, field: result.field };
 }
@@ -183,11 +181,11 @@ export function newZoneId(): string {
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
 
-function zonesFromValue(value: unknown, options: ParseZonesOptions): LoadResult<ZoneFeature> {
-  const rows: ZoneFeature[] = [];
+function zonesFromValue(value: unknown, options: ParseZonesOptions): LoadResult<StoredZone> {
+  const rows: StoredZone[] = [];
   const rejected: Rejected[] = [];
   const usedIds = new Set<string>();
-  const wholeFile = (reason: string): LoadResult<ZoneFeature> => ({
+  const wholeFile = (reason: string): LoadResult<StoredZone> => ({
     rows,
     rejected: [{ line: 0, field: 'type', reason, raw: safeStringify(value).slice(0, 500) }],
   });
@@ -224,7 +222,7 @@ function zoneFromFeature(
   index: number,
   usedIds: ReadonlySet<string>,
   options: ParseZonesOptions,
-): { zone: ZoneFeature } | { field: string; reason: string } {
+): { zone: StoredZone } | { field: string; reason: string } {
   if (!isRecord(candidate) || candidate.type !== 'Feature') {
     return { field: 'type', reason: `item ${index + 1} is not a GeoJSON Feature` };
   }

@@ -1,5 +1,6 @@
 // A Site: a place that offers a harm-reduction service (disposal point, drop-in, treatment...), modelled on HSDS 3.
 // The CSV row schema is in site-csv.ts, so that the app's first screen does not load the opening_hours parser.
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { z } from 'zod';
 import { isRealIsoDate } from './calendar-day';
 
@@ -69,3 +70,7 @@ export const sitePropertiesSchema = z.strictObject({
   lastVerified: z.string().refine(isRealIsoDate, 'lastVerified must be a real calendar date written YYYY-MM-DD'),
 });
 export type SiteProperties = z.infer<typeof sitePropertiesSchema>;
+
+/** A site as a GeoJSON feature in public/data/sites.geojson. */
+export type SiteFeature = Feature<Point, SiteProperties>;
+export type SiteCollection = FeatureCollection<Point, SiteProperties>;

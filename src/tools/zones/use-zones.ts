@@ -1,7 +1,7 @@
 // The user's outreach zones as React state: starts from their saved zones (else the defaults) and saves every change.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Polygon, MultiPolygon } from 'geojson';
-import { zonePropertiesSchema, type ZoneProperties } from '../../domain/zone';
+import { zonePropertiesSchema, type ZoneCollection, type ZoneGeometry, type ZoneProperties } from '../../domain/zone';
 import type { Rejected } from '../../domain/rejection';
 import {
   clearStoredZones,
@@ -14,16 +14,14 @@ import {
   zoneGeometryProblem,
   ZONES_STORAGE_KEY,
   type ParseZonesOptions,
-  type ZoneCollection,
-  type ZoneFeature,
-  type ZoneGeometry,
+  type StoredZone,
   type ZoneStorage,
   type ZoneStoreWarning,
 } from '../../datasets/zone-store';
 
 export type ZonePatch = Partial<Omit<ZoneProperties, 'id'>>;
-export type ZoneChangeResult = { ok: true; zone: ZoneFeature } | { ok: false; reason: string };
-export type ZoneImportResult = { added: ZoneFeature[]; rejected: Rejected[] };
+export type ZoneChangeResult = { ok: true; zone: StoredZone } | { ok: false; reason: string };
+export type ZoneImportResult = { added: StoredZone[]; rejected: Rejected[] };
 
 export type UseZonesOptions = {
   /** Defaults to window.localStorage (null when the browser blocks it). */
@@ -83,7 +81,7 @@ export function useZones(defaults: ZoneCollection | null | undefined, options: U
     (id: string, patch: ZonePatch | Polygon | MultiPolygon): ZoneChangeResult => {
       const zone = zones.features.find((f) => f.properties.id === id);
       if (!zone) return { ok: false, reason: `no zone with id ${id}` };
-      let updated: ZoneFeature;
+      let updated: StoredZone;
       if (isGeometry(patch)) {
         const problem = zoneGeometryProblem(patch);
         if (problem) return { ok: false, reason: problem.reason };
@@ -143,13 +141,13 @@ export function useZones(defaults: ZoneCollection | null | undefined, options: U
 export type ZonesApi = ReturnType<typeof useZones>;
 
 /** A new collection with `added` appended; ids already present are not added twice. */
-export function addZones(fc: ZoneCollection, added: readonly ZoneFeature[]): ZoneCollection {
+export function addZones(fc: ZoneCollection, added: readonly StoredZone[]): ZoneCollection {
   const ids = new Set(fc.features.map((f) => f.properties.id));
   return featureCollection([...fc.features, ...added.filter((z) => !ids.has(z.properties.id))]);
 }
 
 /** A new collection with the zone of the same id replaced. */
-export function replaceZone(fc: ZoneCollection, zone: ZoneFeature): ZoneCollection {
+export function replaceZone(fc: ZoneCollection, zone: StoredZone): ZoneCollection {
   return featureCollection(fc.features.map((f) => (f.properties.id === zone.properties.id ? zone : f)));
 }
 
@@ -185,6 +183,6 @@ function isGeometry(patch: ZonePatch | Polygon | MultiPolygon): patch is Polygon
   return 'coordinates' in patch;
 }
 
-function withId(zone: ZoneFeature, id: string): ZoneFeature {
+function withId(zone: StoredZone, id: string): StoredZone {
   return { ...zone, id, properties: { ...zone.properties, id } };
 }

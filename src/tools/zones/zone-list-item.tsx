@@ -1,7 +1,7 @@
 // One zone in the zones panel's list: its name (or the rename form), team and source, and its edit/rename/delete buttons.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZoneCollection } from '../../datasets/zone-store';
+import type { ZoneCollection } from '../../domain/zone';
 
 type Zone = ZoneCollection['features'][number];
 

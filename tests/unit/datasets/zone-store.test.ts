@@ -8,10 +8,10 @@ import {
   saveZones,
   toZoneFeature,
   ZONES_STORAGE_KEY,
-  type ZoneCollection,
-  type ZoneFeature,
+  type StoredZone as ZoneFeature,
   type ZoneStorage,
 } from '../../../src/datasets/zone-store';
+import type { ZoneCollection } from '../../../src/domain/zone';
 
 /** An in-memory Storage; `failWrites` simulates a full quota, `failReads` a browser that blocks storage. */
 function fakeStorage(initial: Record<string, string> = {}, opts: { failWrites?: boolean; failReads?: boolean } = {}) {

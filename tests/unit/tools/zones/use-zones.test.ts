@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { addZones, nextZoneName, removeZone, replaceZone } from '../../../../src/tools/zones/use-zones';
-import type { ZoneCollection, ZoneFeature } from '../../../../src/datasets/zone-store';
+import type { ZoneCollection } from '../../../../src/domain/zone';
+import type { StoredZone as ZoneFeature } from '../../../../src/datasets/zone-store';
 
 const square: Polygon = {
   type: 'Polygon',
