@@ -5,16 +5,14 @@ import { toolById, type ToolId, type ToolStates } from './tool-registry';
 import type { UrlState } from './url-state';
 
 export type AppState = UrlState & {
-  /** Row index of the selected 311 request in the needle table (transient, not shared in the URL). */
-  needleIndex: number | null;
-  /** Id of the selected outreach zone (transient). */
+  /** Id of the selected outreach zone (transient: zones live in this browser only). */
   zoneId: string | null;
 };
 
 export type AppAction =
   | { type: 'set-view'; view: MapViewState }
   | { type: 'select-site'; siteId: string }
-  | { type: 'select-needle'; index: number }
+  | { type: 'select-request'; requestId: string }
   | { type: 'select-zone'; zoneId: string }
   | { type: 'close-details' }
   | { type: 'set-tab'; tab: ToolId }
@@ -22,16 +20,16 @@ export type AppAction =
   | { type: 'replace-url-state'; urlState: UrlState };
 
 export function initialAppState(urlState: UrlState): AppState {
-  return { ...urlState, needleIndex: null, zoneId: null };
+  return { ...urlState, zoneId: null };
 }
 
 export const setView = (s: AppState, view: MapViewState): AppState => ({ ...s, view });
 
 /** One detail panel at a time: selecting a site, a request or a zone clears the other two. */
-export const selectSite = (s: AppState, siteId: string): AppState => ({ ...s, siteId, needleIndex: null, zoneId: null });
-export const selectNeedle = (s: AppState, index: number): AppState => ({ ...s, needleIndex: index, siteId: null, zoneId: null });
-export const selectZone = (s: AppState, zoneId: string): AppState => ({ ...s, zoneId, siteId: null, needleIndex: null });
-export const closeDetails = (s: AppState): AppState => ({ ...s, siteId: null, needleIndex: null, zoneId: null });
+export const selectSite = (s: AppState, siteId: string): AppState => ({ ...s, siteId, requestId: null, zoneId: null });
+export const selectRequest = (s: AppState, requestId: string): AppState => ({ ...s, requestId, siteId: null, zoneId: null });
+export const selectZone = (s: AppState, zoneId: string): AppState => ({ ...s, zoneId, siteId: null, requestId: null });
+export const closeDetails = (s: AppState): AppState => ({ ...s, siteId: null, requestId: null, zoneId: null });
 export const setTab = (s: AppState, tab: ToolId): AppState => ({ ...s, tab });
 
 /** Applies a tool's own updater to its slice; an updater that returns the same state leaves the app state as it was. */
@@ -46,7 +44,7 @@ export function updateTool(s: AppState, tool: string, updater: (state: unknown) 
 }
 
 /** The URL changed under the app (back button, edited hash): take its shared state, keep what is transient. */
-export const replaceUrlState = (s: AppState, urlState: UrlState): AppState => ({ ...urlState, needleIndex: s.needleIndex, zoneId: s.zoneId });
+export const replaceUrlState = (s: AppState, urlState: UrlState): AppState => ({ ...urlState, zoneId: s.zoneId });
 
 export function appReducer(s: AppState, a: AppAction): AppState {
   switch (a.type) {
@@ -54,8 +52,8 @@ export function appReducer(s: AppState, a: AppAction): AppState {
       return setView(s, a.view);
     case 'select-site':
       return selectSite(s, a.siteId);
-    case 'select-needle':
-      return selectNeedle(s, a.index);
+    case 'select-request':
+      return selectRequest(s, a.requestId);
     case 'select-zone':
       return selectZone(s, a.zoneId);
     case 'close-details':

@@ -71,9 +71,12 @@ export function App({ data, baseUrl }: AppProps) {
     }
     const selection = selectionFromClick(click);
     if (selection?.kind === 'site') dispatch({ type: 'select-site', siteId: selection.siteId });
-    if (selection?.kind === 'needle') dispatch({ type: 'select-needle', index: selection.index });
+    const requestId = selection?.kind === 'needle' ? needlesRef.current?.ids[selection.index] : undefined;
+    if (requestId !== undefined) dispatch({ type: 'select-request', requestId });
     if (selection?.kind === 'zone') dispatch({ type: 'select-zone', zoneId: selection.zoneId });
   }, []);
+  const needlesRef = useRef(data.needles);
+  needlesRef.current = data.needles;
 
   // 311 requests: the effective window, the rows that pass the filters, and what the map draws of them.
   const needles = data.needles;
@@ -92,6 +95,7 @@ export function App({ data, baseUrl }: AppProps) {
     [needles, indices, cellRadiusMeters],
   );
   const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : EMPTY), [needles]);
+  const selectedIndex = needles && state.requestId !== null ? needles.indexOfId(state.requestId) : -1;
 
   const shownZones = useMemo(() => {
     const editing = zonesState.editingZoneId;
@@ -108,10 +112,10 @@ export function App({ data, baseUrl }: AppProps) {
     () => [
       buildZonesOverlay(shownZones, showZones),
       buildNeedleDensityOverlay(densityCells, showNeedles),
-      buildNeedlePointsOverlay(needlePoints, { visible: showNeedles, fromDay, toDay, statuses, selectedIndex: state.needleIndex }),
+      buildNeedlePointsOverlay(needlePoints, { visible: showNeedles, fromDay, toDay, statuses, selectedIndex: selectedIndex < 0 ? null : selectedIndex }),
       buildSitesOverlay(siteFeatures, { showDisposal, showServices, kinds, selectedSiteId: state.siteId }),
     ],
-    [shownZones, showZones, densityCells, showNeedles, needlePoints, fromDay, toDay, statuses, state.needleIndex, siteFeatures, showDisposal, showServices, kinds, state.siteId],
+    [shownZones, showZones, densityCells, showNeedles, needlePoints, fromDay, toDay, statuses, selectedIndex, siteFeatures, showDisposal, showServices, kinds, state.siteId],
   );
 
   const countByKind = useMemo(() => siteCountByKind(siteFeatures.features), [siteFeatures]);
@@ -123,7 +127,7 @@ export function App({ data, baseUrl }: AppProps) {
     [selectedSite, data.sites],
   );
   const selectedZone = state.zoneId ? zonesApi.zones.features.find((f) => f.properties.id === state.zoneId) : undefined;
-  const selectedNeedle = needles && state.needleIndex !== null && state.needleIndex < needles.count ? needles.get(state.needleIndex) : null;
+  const selectedNeedle = needles && selectedIndex >= 0 ? needles.get(selectedIndex) : null;
   const closeDetails = useCallback(() => dispatch({ type: 'close-details' }), []);
 
   // When a site is chosen from the list (or a shared link), bring it into view.

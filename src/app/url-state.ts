@@ -1,6 +1,7 @@
 // What a user would share lives in location.hash: the shell's part (view, selected site, tab) and each tool's slice.
 // Parsing falls back to defaults part by part on anything malformed and never throws.
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
+import { NEEDLE_ID_PATTERN } from '../domain/needle-request';
 import { SITE_ID_PATTERN } from '../domain/site';
 import type { MapViewState } from '../domain/view';
 import { DEFAULT_TOOL, initialToolStates, isToolId, TOOLS, type ToolId, type ToolStates } from './tool-registry';
@@ -9,18 +10,20 @@ import { DEFAULT_TOOL, initialToolStates, isToolId, TOOLS, type ToolId, type Too
 export type UrlState = {
   view: MapViewState;
   siteId: string | null;
+  /** The selected 311 request, by its stable id (shared, so a sweep lead can send one report). */
+  requestId: string | null;
   tab: ToolId;
   /** Each tool's slice, by tool id (only the parts in its URL keys are shared). */
   tools: ToolStates;
 };
 
 /** URL keys of the shell; a tool may not use them. */
-export const SHELL_URL_KEYS = ['map', 'site', 'tab'] as const;
+export const SHELL_URL_KEYS = ['map', 'site', 'req', 'tab'] as const;
 
 export const DEFAULT_VIEW: MapViewState = { center: DEFAULT_CENTER, zoom: DEFAULT_ZOOM };
 
 export function defaultUrlState(): UrlState {
-  return { view: DEFAULT_VIEW, siteId: null, tab: DEFAULT_TOOL, tools: initialToolStates() };
+  return { view: DEFAULT_VIEW, siteId: null, requestId: null, tab: DEFAULT_TOOL, tools: initialToolStates() };
 }
 
 /** Parses `zoom/lat/lng` within the map's zoom range and bounds; null when anything is off. */
@@ -49,10 +52,13 @@ export function parseUrlState(hash: string, current: ToolStates = initialToolSta
     return defaultUrlState();
   }
   const site = params.get('site');
+  const req = params.get('req');
   const tab = params.get('tab');
   return {
     view: parseView(params.get('map')) ?? DEFAULT_VIEW,
     siteId: site !== null && SITE_ID_PATTERN.test(site) ? site : null,
+    // One detail panel at a time: a site wins over a request.
+    requestId: site === null && req !== null && NEEDLE_ID_PATTERN.test(req) ? req : null,
     tab: tab !== null && isToolId(tab) ? tab : DEFAULT_TOOL,
     tools: Object.fromEntries(TOOLS.map((t) => [t.id, t.slice.fromUrl(params, current[t.id] ?? t.slice.initial)])),
   };
@@ -66,6 +72,7 @@ export function serializeUrlState(state: UrlState): string {
     for (const [key, value] of t.slice.toUrl(state.tools[t.id] ?? t.slice.initial)) parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }
   if (state.siteId !== null) parts.push(`site=${state.siteId}`);
+  if (state.requestId !== null) parts.push(`req=${state.requestId}`);
   if (state.tab !== DEFAULT_TOOL) parts.push(`tab=${state.tab}`);
   return `#${parts.join('&')}`;
 }

@@ -26,6 +26,9 @@ export type NeedleRequest = {
   dataset: string;
 };
 
+/** A request id as a link may carry it: a 311 case id (digits) or a field hash "h-<16 hex>" with an optional "-n". */
+export const NEEDLE_ID_PATTERN = /^(?:\d{1,20}|h-[0-9a-f]{16}(?:-\d{1,4})?)$/;
+
 /** A request as a parser reads it, before the pipeline gives it its id. */
 export type NeedleRecord = Omit<NeedleRequest, 'id'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appReducer, closeDetails, initialAppState, selectNeedle, selectSite, selectZone, updateTool } from '../../../src/app/app-state';
+import { appReducer, closeDetails, initialAppState, selectRequest, selectSite, selectZone, updateTool } from '../../../src/app/app-state';
 import { defaultUrlState } from '../../../src/app/url-state';
 import { toggleLayer, type LayersState } from '../../../src/tools/layers/layers-state';
 
@@ -8,17 +8,17 @@ const layersOf = (s: typeof base) => s.tools['layers'] as LayersState;
 
 describe('app state updaters', () => {
   it('selecting a site clears a selected request and vice versa; close clears both', () => {
-    const a = selectNeedle(base, 4);
+    const a = selectRequest(base, 'h-0000000000000004');
     const b = selectSite(a, 'x');
-    expect([b.siteId, b.needleIndex]).toEqual(['x', null]);
-    expect(selectNeedle(b, 2).siteId).toBeNull();
+    expect([b.siteId, b.requestId]).toEqual(['x', null]);
+    expect(selectRequest(b, '101001383310').siteId).toBeNull();
     const c = closeDetails(b);
-    expect([c.siteId, c.needleIndex]).toEqual([null, null]);
+    expect([c.siteId, c.requestId]).toEqual([null, null]);
   });
 
   it('selecting a zone clears a selected site and request; selecting a site clears the zone', () => {
-    const z = selectZone(selectNeedle(selectSite(base, 'x'), 1), 'mass-cass');
-    expect([z.zoneId, z.siteId, z.needleIndex]).toEqual(['mass-cass', null, null]);
+    const z = selectZone(selectRequest(selectSite(base, 'x'), '101001383310'), 'mass-cass');
+    expect([z.zoneId, z.siteId, z.requestId]).toEqual(['mass-cass', null, null]);
     expect(selectSite(z, 'y').zoneId).toBeNull();
     expect(closeDetails(z).zoneId).toBeNull();
   });
@@ -42,9 +42,9 @@ describe('app state updaters', () => {
     expect(layersOf(frozen).layers).toEqual(['disposal', 'services', 'needles', 'zones']);
   });
 
-  it('replace-url-state takes the URL state but keeps the transient selection', () => {
-    const s = appReducer(selectNeedle(base, 3), { type: 'replace-url-state', urlState: { ...defaultUrlState(), tab: 'zones' } });
+  it('replace-url-state takes the URL state but keeps the transient zone selection', () => {
+    const s = appReducer(selectZone(base, 'z1'), { type: 'replace-url-state', urlState: { ...defaultUrlState(), tab: 'zones' } });
     expect(s.tab).toBe('zones');
-    expect(s.needleIndex).toBe(3);
+    expect(s.zoneId).toBe('z1');
   });
 });

@@ -10,6 +10,7 @@ describe('url state', () => {
     const state: UrlState = {
       view: { center: [-71.06612, 42.33112], zoom: 15.5 },
       siteId: 'engagement-center',
+      requestId: null,
       tab: 'zones',
       tools: {
         ...DEFAULT.tools,
@@ -85,6 +86,18 @@ describe('url state', () => {
     expect(parseUrlState('#site=ahope<script>').siteId).toBeNull();
     expect(parseUrlState('#site=<b>ahope').siteId).toBeNull();
     expect(parseUrlState('#site=ahope').siteId).toBe('ahope');
+  });
+
+  it('shares a selected 311 request by its stable id, and only ids of the two published forms', () => {
+    const state: UrlState = { ...DEFAULT, requestId: 'h-1d4c5da7501f3476-2' };
+    expect(serializeUrlState(state)).toBe('#map=12.20/42.33230/-71.07120&req=h-1d4c5da7501f3476-2');
+    expect(parseUrlState(serializeUrlState(state)).requestId).toBe('h-1d4c5da7501f3476-2');
+    expect(parseUrlState('#req=101001383310').requestId).toBe('101001383310');
+    expect(parseUrlState('#req=h-1d4c').requestId).toBeNull();
+    expect(parseUrlState('#req=101001383310x').requestId).toBeNull();
+    expect(parseUrlState('#req=x101001383310').requestId).toBeNull();
+    // One detail panel at a time: a site in the same link wins.
+    expect(parseUrlState('#site=ahope&req=101001383310').requestId).toBeNull();
   });
 
   it('accepts only the tabs of the tool registry', () => {
