@@ -91,7 +91,6 @@ export function decodeWalkGraphLists(file: WalkGraphFile): { lng: Float64Array; 
     chain.forEach((delta, i) => {
       const prev = id;
       id += delta;
-      if (id < 0 || id >= file.nodeCount) throw new RangeError(`walk graph: chain names node ${id}, outside 0..${file.nodeCount - 1}`);
       if (i > 0) {
         edgeFrom[e] = prev;
         edgeTo[e++] = id;
@@ -101,7 +100,7 @@ export function decodeWalkGraphLists(file: WalkGraphFile): { lng: Float64Array; 
   return { lng, lat, edgeFrom, edgeTo };
 }
 
-/** Validates a parsed walk-graph.json and decodes it into the typed-array graph. Throws naming the first problem. */
+/** Validates a parsed walk-graph.json and decodes it into the typed-array graph (buildWalkGraph checks node ids). Throws naming the first problem. */
 export function decodeWalkGraph(json: unknown): WalkGraph {
   const parsed = walkGraphFileSchema.safeParse(json);
   if (!parsed.success) {

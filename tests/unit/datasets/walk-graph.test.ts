@@ -45,6 +45,13 @@ describe('walk-graph.json', () => {
     expect(file.chains.length).toBeLessThan(edges.length * 0.6);
   });
 
+  it('continues a chain when the next edge is given end first', () => {
+    const file = encodeWalkGraph([[-71.06, 42.35], [-71.05, 42.35], [-71.05, 42.36], [-71.04, 42.36]], [[1, 0], [2, 0], [2, 3]], 10);
+    expect(file.chains).toEqual([[1, -1, 2, 1]]);
+    const g = decodeWalkGraph(file);
+    expect([...g.edgeFrom].map((a, e) => [a, g.edgeTo[e]])).toEqual([[1, 0], [0, 2], [2, 3]]);
+  });
+
   it('rejects a malformed file naming the problem', () => {
     const good = encodeWalkGraph([[-71.06, 42.35], [-71.05, 42.35], [-71.05, 42.36]], [[0, 1], [1, 2]], 10);
     expect(() => decodeWalkGraph({ ...good, format: 'other' })).toThrow(/format/);

@@ -3,9 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOIN_TOLERANCE_METERS, buildWalkGraphFile, buildWalkLists, parseWays } from '../../../scripts/build-walk-graph';
+import { JOIN_TOLERANCE_METERS, buildWalkGraphFile, buildWalkLists, parseWays, walkGraphStats } from '../../../scripts/build-walk-graph';
 import type { DatasetSummary } from '../../../scripts/pipeline-report';
 import { decodeWalkGraph } from '../../../src/datasets/walk-graph';
+import { buildWalkGraph } from '../../../src/geo/walk-network';
 import type { WalkGraph } from '../../../src/geo/walk-network';
 
 const sourceDir = path.resolve(import.meta.dirname, '../../fixtures/walk');
@@ -88,5 +89,18 @@ describe('buildWalkLists', () => {
       { properties: { name: 'A', highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[-71.059, 42.35], [-71.06, 42.35]] } },
     ] }, 'boston');
     expect(buildWalkLists(ways).edges).toEqual([[0, 1]]);
+  });
+});
+
+describe('walkGraphStats', () => {
+  it('counts for Boston only its own nodes and the street length between two of them, per component', () => {
+    // 0-1-2 in Boston, 2-3 crosses into Cambridge; 4-5 a Cambridge street on its own.
+    const g = buildWalkGraph({ lng: [-71.06, -71.059, -71.058, -71.057, -71.1, -71.099], lat: [42.35, 42.35, 42.35, 42.35, 42.37, 42.37], edgeFrom: [0, 1, 2, 4], edgeTo: [1, 2, 3, 5] });
+    const stats = walkGraphStats(g, ['boston', 'boston', 'boston', 'cambridge', 'cambridge', 'cambridge']);
+    expect(stats.components).toBe(2);
+    expect(stats.bostonNodes).toBe(3);
+    expect(stats.bostonMeters).toBeCloseTo(g.edgeLengthMeters[0]! + g.edgeLengthMeters[1]!, 9);
+    expect(stats.largest.map((c) => [c.nodes, c.bostonNodes])).toEqual([[4, 3], [2, 0]]);
+    expect(stats.largest[0]!.share).toBeCloseTo(4 / 6, 9);
   });
 });
