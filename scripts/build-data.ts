@@ -21,6 +21,7 @@ import { parseSitesCsv, siteToFeature } from '../src/datasets/parse-sites-csv';
 import { parsePhoneServicesCsv } from '../src/datasets/parse-phone-services-csv';
 import { buildBasemap } from './build-basemap';
 import { buildOutreachZones } from './build-zones';
+import { buildWalkGraphFile } from './build-walk-graph';
 import type { DatasetSummary } from './pipeline-report';
 
 /** Writes through a temporary file and a rename, so an interrupted build never leaves a truncated file behind. */
@@ -42,7 +43,7 @@ export type BuildOptions = {
   /** data/phone-services.csv (phone-only services); optional, absent means none. */
   phoneServicesCsv?: string;
   /** The other engineers' steps; replaceable in tests. */
-  steps?: { basemap: Step; zones: Step };
+  steps?: { basemap: Step; zones: Step; walkGraph?: Step };
   log?: (line: string) => void;
 };
 
@@ -266,7 +267,7 @@ export function formatSummary(datasets: readonly DatasetSummary[]): string {
 /** Runs every step; a failing step is reported and the others still run. Throws at the end if any step failed (no manifest then). */
 export async function buildData(opts: BuildOptions): Promise<DataManifest> {
   const log = opts.log ?? ((s: string) => console.log(s));
-  const steps = opts.steps ?? { basemap: buildBasemap, zones: buildOutreachZones };
+  const steps = opts.steps ?? { basemap: buildBasemap, zones: buildOutreachZones, walkGraph: (o: Parameters<Step>[0]) => buildWalkGraphFile({ ...o, log }) };
   await mkdir(opts.outDir, { recursive: true });
   log(`Source data: ${opts.sourceDir}`);
   log(`Output:      ${opts.outDir}`);
@@ -293,6 +294,8 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
   await run('neighborhoods', async () => [await buildNeighborhoods(opts.sourceDir, opts.outDir)]);
   await run('basemap', () => steps.basemap({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
   await run('outreach zones', () => steps.zones({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
+  const walkGraph = steps.walkGraph;
+  if (walkGraph) await run('walk graph', () => walkGraph({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
 
   log('');
   log(formatSummary(datasets));
