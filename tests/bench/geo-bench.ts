@@ -8,7 +8,7 @@ import { decodeWalkGraph } from '../../src/datasets/walk-graph';
 import { haversineMeters } from '../../src/geo/haversine';
 import { createNearestIndex } from '../../src/geo/nearest';
 import { createWalkNetwork } from '../../src/geo/walk-network';
-import { seededRandom } from '../unit/geo/seeded-random';
+import { mulberry32 as seededRandom } from '../unit/seeded-random';
 
 const root = join(import.meta.dirname, '..', '..');
 const POINTS = 100_000;

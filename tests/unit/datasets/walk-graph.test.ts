@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWalkGraph, encodeWalkGraph, walkGraphFileSchema } from '../../../src/datasets/walk-graph';
 import { haversineMeters } from '../../../src/geo/haversine';
-import { seededRandom } from '../geo/seeded-random';
+import { mulberry32 as seededRandom } from '../seeded-random';
 
 function randomLists(seed: number, n: number, m: number) {
   const rand = seededRandom(seed);

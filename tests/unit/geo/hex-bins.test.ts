@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, distance, polygon } from '@turf/turf';
 import { hexBinCounts } from '../../../src/geo/hex-bins';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../seeded-random';
 
 function randomPoints(seed: number, n: number) {
   const r = rng(seed);

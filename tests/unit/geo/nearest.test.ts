@@ -3,7 +3,7 @@ import { distance as turfDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { createNearestIndex } from '../../../src/geo/nearest';
 import { haversineMeters } from '../../../src/geo/haversine';
-import { seededRandom } from './seeded-random';
+import { mulberry32 as seededRandom } from '../seeded-random';
 
 type Site = { id: number; lngLat: [number, number]; open: boolean };
 

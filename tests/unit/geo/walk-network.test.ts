@@ -5,7 +5,7 @@ import type { LngLat } from '../../../src/domain/geometry';
 import { haversineMeters } from '../../../src/geo/haversine';
 import { COMPONENT_SNAP_SLACK_METERS, DETOUR_FACTOR, buildWalkGraph, createWalkNetwork, snapToEdge } from '../../../src/geo/walk-network';
 import type { Snap, WalkGraph, WalkRoute } from '../../../src/geo/walk-network';
-import { seededRandom } from './seeded-random';
+import { mulberry32 as seededRandom } from '../seeded-random';
 
 const ORIGIN: LngLat = [-71.08, 42.33];
 const M_LAT = 1 / 111_195; // degrees per metre north
