@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit tests (vitest) and e2e (Playwright), then one honest total over every runner.
 // Every stage runs even when an earlier one failed. The very last line printed is exactly `N passed, N failed`.
+// Skipped and todo tests are counted and shown per stage; under CI (CI=1) each one counts as a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,11 @@ const root = join(import.meta.dirname, '..');
 const reports = join(root, 'reports');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 
-type StageResult = { name: string; passed: number; failed: number; seconds: number; note: string };
+type StageResult = { name: string; passed: number; failed: number; skipped: number; seconds: number; note: string };
+type Counts = { passed: number; failed: number; skipped: number };
+
+/** CI=1 (or true): a skipped or todo test is a failure, since nothing would ever run it. */
+const strictSkips = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0' && process.env.CI !== 'false';
 
 /** Runs a command with the terminal attached; returns its exit code (1 when it could not start). */
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
@@ -36,32 +41,46 @@ function timed(name: string, body: () => Omit<StageResult, 'name' | 'seconds'>):
 function single(name: string, command: string, args: string[]): StageResult {
   return timed(name, () => {
     const code = run(command, args);
-    return code === 0 ? { passed: 1, failed: 0, note: '' } : { passed: 0, failed: 1, note: `exit code ${code}` };
+    return code === 0 ? { passed: 1, failed: 0, skipped: 0, note: '' } : { passed: 0, failed: 1, skipped: 0, note: `exit code ${code}` };
   });
 }
 
 /**
  * Counts from a runner's JSON report. A runner that exits non-zero without a failed test in its report
  * (crash, no tests found, web server down, unhandled error) counts as one failure, so nothing fails silently.
+ * Under CI every skipped or todo test also counts as a failure.
  */
-function fromReport(code: number, counts: { passed: number; failed: number } | null): Omit<StageResult, 'name' | 'seconds'> {
-  if (!counts) return { passed: 0, failed: 1, note: `no JSON report (exit code ${code})` };
+function fromReport(code: number, counts: Counts | null): Omit<StageResult, 'name' | 'seconds'> {
+  if (!counts) return { passed: 0, failed: 1, skipped: 0, note: `no JSON report (exit code ${code})` };
+  const notes: string[] = [];
+  let failed = counts.failed;
   if (code !== 0 && counts.failed === 0) {
-    return { passed: counts.passed, failed: 1, note: `exit code ${code} with no failed test in the report` };
+    failed = 1;
+    notes.push(`exit code ${code} with no failed test in the report`);
+  } else if (code !== 0) {
+    notes.push(`exit code ${code}`);
   }
-  return { ...counts, note: code === 0 ? '' : `exit code ${code}` };
+  if (strictSkips && counts.skipped > 0) {
+    failed += counts.skipped;
+    notes.push(`CI: ${counts.skipped} skipped/todo counted as failed`);
+  }
+  return { passed: counts.passed, failed, skipped: counts.skipped, note: notes.join('; ') };
 }
 
-function vitestCounts(path: string): { passed: number; failed: number } | null {
-  const report = readJson(path) as { numPassedTests?: number; numFailedTests?: number } | null;
+function vitestCounts(path: string): Counts | null {
+  const report = readJson(path) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
   if (!report || typeof report.numPassedTests !== 'number') return null;
-  return { passed: report.numPassedTests, failed: report.numFailedTests ?? 0 };
+  return { passed: report.numPassedTests, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
 }
 
-function playwrightCounts(path: string): { passed: number; failed: number } | null {
-  const report = readJson(path) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+function playwrightCounts(path: string): Counts | null {
+  const report = readJson(path) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
   if (!report?.stats || typeof report.stats.expected !== 'number') return null;
-  return { passed: report.stats.expected + (report.stats.flaky ?? 0), failed: report.stats.unexpected ?? 0 };
+  return {
+    passed: report.stats.expected + (report.stats.flaky ?? 0),
+    failed: report.stats.unexpected ?? 0,
+    skipped: report.stats.skipped ?? 0,
+  };
 }
 
 mkdirSync(reports, { recursive: true });
@@ -98,7 +117,7 @@ stages.push(
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);
 const lines = stages.map(
-  (s) => `${s.name}: ${s.passed} passed, ${s.failed} failed (${s.seconds.toFixed(1)} s)${s.note ? ` [${s.note}]` : ''}`,
+  (s) => `${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.seconds.toFixed(1)} s)${s.note ? ` [${s.note}]` : ''}`,
 );
 const total = `${passed} passed, ${failed} failed`;
 writeFileSync(join(reports, 'summary.txt'), `${[...lines, total].join('\n')}\n`);

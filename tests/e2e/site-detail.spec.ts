@@ -1,40 +1,61 @@
-// Clicking a site's marker opens its detail panel; Escape and the close button close it.
-import { DATA_FILES } from '../../src/config/city';
-import { expect, test } from './support/driver';
+// Clicking a site's marker opens its detail panel; Escape and the close button close it; stacked sites offer each other.
+import { readDefaultZones, readSites } from './support/data-files';
+import { expect, test } from './support/fixtures';
 
-type SitesFile = { features: { properties: { id: string; name: string } }[] };
-
-test('a click on a site opens its detail panel; Escape and the close button close it', async ({ app }) => {
-  await app.openMap();
-  const sites = await app.dataFile<SitesFile>(DATA_FILES.sites);
-  const { id } = await app.clickableSite();
-  const name = sites.features.find((f) => f.properties.id === id)?.properties.name;
+test('a click on a site opens its detail panel; Escape and the close button close it', async ({ map, details }) => {
+  await map.openMap();
+  const { id } = await map.clickableSite();
+  const name = readSites().find((s) => s.id === id)?.name;
   expect(name, `site ${id} in the data file`).toBeTruthy();
 
-  expect(await app.openSite(id), 'detail title').toBe(name);
-  await expect.poll(async () => (await app.readUrlState()).site, { message: 'selected site in the URL' }).toBe(id);
-  await app.closeDetailsWithEscape();
-  expect(await app.isDetailOpen()).toBe(false);
+  expect(await details.openSite(id), 'detail title').toBe(name);
+  await expect.poll(async () => (await map.readUrlState()).site, { message: 'selected site in the URL' }).toBe(id);
+  await details.closeWithEscape();
+  expect(await details.isOpen()).toBe(false);
 
-  expect(await app.openSite(id), 'detail title, opened again').toBe(name);
-  await app.closeDetailsWithButton();
-  expect(await app.isDetailOpen()).toBe(false);
+  expect(await details.openSite(id), 'detail title, opened again').toBe(name);
+  await details.closeWithButton();
+  expect(await details.isOpen()).toBe(false);
 });
 
-type ZonesFile = { features: { properties: { name: string; approximate: boolean }; geometry: { type: string; coordinates: number[][][] } }[] };
+test('sites drawn at the same spot offer each other under "Also at this spot", and a click there opens the other', async ({ map, details }) => {
+  // Oracle: pairs of sites in the data at the same position (AHOPE and SPOT share a corner).
+  const sites = readSites();
+  const pair = sites
+    .flatMap((a, i) => sites.slice(i + 1).map((b) => [a, b] as const))
+    .find(([a, b]) => a.coordinates[0] === b.coordinates[0] && a.coordinates[1] === b.coordinates[1]);
+  if (!pair) throw new Error('no two sites of the data share a position');
+  const [first, second] = pair;
+  const others = (site: typeof first) =>
+    sites.filter((s) => s !== site && s.coordinates[0] === site.coordinates[0] && s.coordinates[1] === site.coordinates[1]).map((s) => s.name);
 
-test('a click inside an outreach zone opens its details: name, approximate outline, source', async ({ app }) => {
-  await app.openMap();
-  const zones = await app.dataFile<ZonesFile>(DATA_FILES.outreachZones);
-  const zone = zones.features.find((f) => f.geometry.type === 'Polygon');
-  expect(zone, 'a polygon zone in the data').toBeTruthy();
-  const ring = zone!.geometry.coordinates[0]!;
+  await map.openMap(`#map=16.00/${first.coordinates[1]}/${first.coordinates[0]}&site=${first.id}`);
+  await expect.poll(() => details.title(), { message: 'the linked site is open' }).toBe(first.name);
+  await expect.poll(() => details.alsoHere(), { message: `"Also at this spot" on ${first.name}` }).toEqual(others(first));
+
+  await details.openAlsoHere(second.name);
+  await expect.poll(() => details.title(), { message: 'the other site opens' }).toBe(second.name);
+  await expect.poll(async () => (await map.readUrlState()).site, { message: 'the other site is in the URL' }).toBe(second.id);
+  await expect.poll(() => details.alsoHere(), { message: `"Also at this spot" on ${second.name}` }).toEqual(others(second));
+});
+
+test('a site alone at its spot offers nothing under "Also at this spot"', async ({ map, details }) => {
+  await map.openMap();
+  const { id } = await map.clickableSite();
+  await details.openSite(id);
+  expect(await details.alsoHere()).toEqual([]);
+});
+
+test('a click inside an outreach zone opens its details: name, approximate outline, source', async ({ map, details }) => {
+  const zone = readDefaultZones().find((z) => z.geometry.type === 'Polygon');
+  if (!zone) throw new Error('no polygon zone in the data');
+  const ring = (zone.geometry.coordinates as number[][][])[0] ?? [];
   const centre: [number, number] = [ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length];
   // Only the zones layer, so the click cannot land on a marker or a 311 point.
-  await app.openMap(`#map=15.50/${centre[1].toFixed(5)}/${centre[0].toFixed(5)}&layers=zones`);
-  expect(await app.openDetailsAt(centre)).toBe(zone!.properties.name);
-  const text = await app.detailText();
+  await map.openMap(`#map=15.50/${centre[1].toFixed(5)}/${centre[0].toFixed(5)}&layers=zones`);
+  expect(await details.openAt(centre)).toBe(zone.name);
+  const text = await details.text();
   expect(text).toContain('Outreach zone');
   expect(text).toMatch(/Approximate outline/);
-  expect(text).toMatch(/Source\s+\S/);
+  expect(await details.field('Source'), 'the zone names its source').toMatch(/\S/);
 });

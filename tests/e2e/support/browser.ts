@@ -1,15 +1,21 @@
 // The one file that touches Playwright's `page`: navigation, clicks at pixels, screenshots, console and network logs.
+import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, type Locator, type Page } from '@playwright/test';
 
 export type Pixel = { x: number; y: number };
 export type Box = { x: number; y: number; width: number; height: number };
 export type Download = { filename: string; text: string };
+export type Rgb = [r: number, g: number, b: number];
+export type Link = { text: string; href: string };
+/** One axe-core rule broken on the page, with the CSS selectors of the offending elements. */
+export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
 
 /** Console errors, uncaught exceptions and failed requests seen by the page, in order. */
 export type PageProblem = { kind: 'console' | 'pageerror' | 'requestfailed'; text: string };
 
-/** A thin wrapper over one page. Specs never see `page`; the domain driver (driver.ts) builds on this. */
+/** A thin wrapper over one page. Specs never see `page`; the per-tool drivers (support/*-driver.ts) build on this. */
 export class BrowserSession {
   /** Every URL the page or its workers requested, in order (including data: and blob: URLs). */
   readonly requestUrls: string[] = [];
@@ -115,8 +121,37 @@ export class BrowserSession {
     await this.page.touchscreen.tap(at.x, at.y);
   }
 
+  /** Presses at `from`, moves to `to` in small steps and releases (a drag on the map). */
+  async dragFromTo(from: Pixel, to: Pixel): Promise<void> {
+    await this.page.mouse.move(from.x, from.y, { steps: 2 });
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(to.x, to.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
+  }
+
+  /**
+   * Stores `value` under `key` in localStorage before the app's own scripts run on the next load. Only the first
+   * load of the test is seeded, so a reload sees what the app itself saved.
+   */
+  async seedLocalStorage(key: string, value: string): Promise<void> {
+    await this.page.addInitScript(
+      ({ key, value }) => {
+        const flag = `e2e-seeded:${key}`;
+        if (window.sessionStorage.getItem(flag) !== null) return;
+        window.sessionStorage.setItem(flag, '1');
+        window.localStorage.setItem(key, value);
+      },
+      { key, value },
+    );
+  }
+
+  async localStorageItem(key: string): Promise<string | null> {
+    return this.page.evaluate((k) => window.localStorage.getItem(k), key);
   }
 
   /** Serves `body` (with `status`) instead of the real file for requests whose path ends with `pathSuffix`. */
@@ -143,6 +178,60 @@ export class BrowserSession {
 
   private byTestId(testId: string): Locator {
     return this.page.getByTestId(testId);
+  }
+
+  /** Clicks the button named `name` (its accessible name, exact) inside the element with this test id. */
+  async clickButtonIn(testId: string, name: string): Promise<void> {
+    await this.byTestId(testId).first().getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Accessible names of the buttons inside the element with this test id, in document order. */
+  async buttonNamesIn(testId: string): Promise<string[]> {
+    const buttons = this.byTestId(testId).first().getByRole('button');
+    const names: string[] = [];
+    for (let i = 0; i < (await buttons.count()); i++) names.push((await buttons.nth(i).innerText()).trim());
+    return names;
+  }
+
+  /** Text and href of every link inside the element with this test id (optionally only inside `scope`, a CSS selector). */
+  async linksIn(testId: string, scope?: string): Promise<Link[]> {
+    const root = this.byTestId(testId).first();
+    return (scope ? root.locator(scope) : root)
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })));
+  }
+
+  /** Texts of the elements matching a CSS selector inside the element with this test id. */
+  async textsIn(testId: string, selector: string): Promise<string[]> {
+    return (await this.byTestId(testId).first().locator(selector).allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Opens a closed <details> element by its summary (the user's click); a no-op when already open. */
+  async expandDetails(testId: string): Promise<void> {
+    const details = this.byTestId(testId).first();
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
+  }
+
+  /** The element with this test id, in the row whose `data-*` attribute `attr` is `value`. */
+  private inRow(rowTestId: string, attr: string, value: string, testId: string): Locator {
+    return this.page.locator(`[data-testid="${rowTestId}"][${attr}="${value}"]`).getByTestId(testId).first();
+  }
+
+  async clickInRow(rowTestId: string, attr: string, value: string, testId: string): Promise<void> {
+    await this.inRow(rowTestId, attr, value, testId).click();
+  }
+
+  async fillInRow(rowTestId: string, attr: string, value: string, testId: string, text: string): Promise<void> {
+    await this.inRow(rowTestId, attr, value, testId).fill(text);
+  }
+
+  async isVisibleInRow(rowTestId: string, attr: string, value: string, testId: string): Promise<boolean> {
+    return this.inRow(rowTestId, attr, value, testId).isVisible();
+  }
+
+  /** The values of attribute `attr` on every element with this test id, in document order. */
+  async attributes(testId: string, attr: string): Promise<(string | null)[]> {
+    return this.byTestId(testId).evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), attr);
   }
 
   async click(testId: string): Promise<void> {
@@ -210,7 +299,6 @@ export class BrowserSession {
   async download(testId: string): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.click(testId)]);
     const path = await download.path();
-    const { readFile } = await import('node:fs/promises');
     return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
@@ -225,6 +313,29 @@ export class BrowserSession {
   /** PNG of one element (by test id), or of the viewport. */
   async screenshot(testId?: string): Promise<Buffer> {
     return testId ? this.byTestId(testId).first().screenshot() : this.page.screenshot();
+  }
+
+  /** RGB of each viewport pixel (CSS pixels) in one screenshot of the viewport. */
+  async pixelColours(points: readonly Pixel[]): Promise<Rgb[]> {
+    const png = decodePng(await this.page.screenshot());
+    const scale = png.width / this.viewport().width;
+    return points.map((p) => {
+      const x = Math.min(png.width - 1, Math.max(0, Math.round(p.x * scale)));
+      const y = Math.min(png.height - 1, Math.max(0, Math.round(p.y * scale)));
+      const o = (y * png.width + x) * png.channels;
+      return [png.data[o] ?? 0, png.data[o + 1] ?? 0, png.data[o + 2] ?? 0];
+    });
+  }
+
+  /** axe-core's violations on the page as it is now (its default rule set: WCAG 2.x A/AA and best practices). */
+  async axeViolations(): Promise<AxeViolation[]> {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
   }
 
   async saveScreenshot(path: string): Promise<void> {
@@ -303,7 +414,7 @@ function decodePng(png: Buffer): { width: number; height: number; channels: numb
   return { width, height, channels, data: out };
 }
 
-/** Playwright `test` with a `browser` session fixture; driver.ts extends it with the domain driver. */
+/** Playwright `test` with a `session` fixture; fixtures.ts extends it with the per-tool drivers. */
 export const test = base.extend<{ session: BrowserSession }>({
   session: async ({ page }, use) => {
     await use(new BrowserSession(page));
