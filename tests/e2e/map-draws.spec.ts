@@ -127,9 +127,26 @@ test('each of the four layers renders features from the real data', async ({ map
     expect(map.requested(DATA_FILES.outreachZones), `${DATA_FILES.outreachZones} requested`).toBe(true);
   });
 
-  await test.step('311 needle requests: density cells zoomed out', async () => {
+  await test.step('311 needle requests: density cells zoomed out, carrying the reports of the window that are in view', async () => {
     await expect.poll(async () => (await map.counts()).needleDensityCells, { message: 'density cells at the default zoom' }).toBeGreaterThan(0);
     expect(map.requested(DATA_FILES.needleRequests), `${DATA_FILES.needleRequests} requested`).toBe(true);
+    // Oracle from the data file: reports of the default window (the last 90 days) inside the map's view. The drawn
+    // cells are those touching the view, so they carry at least those, and at most those within one cell of the view.
+    const box = await map.mapBox();
+    if (!box) throw new Error('no map box');
+    const [west, north] = await map.lngLatAt({ x: box.x, y: box.y });
+    const [east, south] = await map.lngLatAt({ x: box.x + box.width, y: box.y + box.height });
+    const needles = readNeedles();
+    const last = needles.reduce((d, n) => (n.openedDate > d ? n.openedDate : d), '');
+    const first = new Date(Date.parse(`${last}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+    const inWindow = needles.filter((n) => n.openedDate >= first && n.openedDate <= last);
+    const within = (marginDeg: number) =>
+      inWindow.filter(({ coordinates: [lng, lat] }) => lng >= west - marginDeg * 1.35 && lng <= east + marginDeg * 1.35 && lat >= south - marginDeg && lat <= north + marginDeg).length;
+    const cellDiameterDeg = 500 / 111_195; // 250 m cells at this zoom (map/layers/needle-mode.ts)
+    const drawn = (await map.counts()).needleDensityReports;
+    expect(within(0), 'reports in view').toBeGreaterThan(100);
+    expect(drawn, `reports carried by the drawn cells (in view: ${within(0)})`).toBeGreaterThanOrEqual(within(0));
+    expect(drawn, `reports carried by the drawn cells (within a cell of the view: ${within(cellDiameterDeg)})`).toBeLessThanOrEqual(within(cellDiameterDeg));
   });
 
   await test.step('311 needle requests: points zoomed in', async () => {

@@ -13,6 +13,8 @@ export type RenderedCounts = {
   services: number;
   needlePoints: number;
   needleDensityCells: number;
+  /** Sum of the counts the drawn density cells carry. */
+  needleDensityReports: number;
   zones: number;
 };
 

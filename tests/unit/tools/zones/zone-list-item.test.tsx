@@ -45,7 +45,7 @@ describe('ZoneListItem', () => {
     expect(html).toContain('data-testid="zone-approximate"');
     expect(html).toContain('Team: PAATHS');
     expect(html).toContain('Source: City of Boston');
-    expect(html).toContain('aria-label="Edit the outline of Nubian Square"');
+    expect(html).toContain('aria-label="Edit outline of Nubian Square"');
     expect(html).toContain('aria-label="Rename Nubian Square"');
     expect(html).toContain('aria-label="Delete Nubian Square"');
   });
