@@ -1,10 +1,11 @@
 // `npm run screenshots`: rebuilds the README images (docs/screenshot-desktop.jpg, docs/screenshot-phone.jpg) from the real app.
 // A generator, not a test: `npm test` never rewrites tracked files. Run it when the look of the first screen changes.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../playwright.config';
+import { startPreview } from './preview-server';
 
 const root = join(import.meta.dirname, '..');
 const vite = join(root, 'node_modules', '.bin', 'vite');
@@ -23,25 +24,6 @@ function build(): void {
     if (spawnSync('npm', ['run', 'data'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run data failed');
   }
   if (spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
-}
-
-async function serve(): Promise<ChildProcess> {
-  const server = spawn(vite, ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode} (port ${port} in use? set SCREENSHOT_PORT)`);
-    try {
-      if ((await fetch(origin)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not answer on ${origin}`);
 }
 
 async function shoot(browser: Browser, shot: (typeof SHOTS)[number]): Promise<void> {
@@ -80,7 +62,7 @@ async function shoot(browser: Browser, shot: (typeof SHOTS)[number]): Promise<vo
 
 build();
 mkdirSync(join(root, 'docs'), { recursive: true });
-const server = await serve();
+const server = await startPreview({ root, port, portHint: 'set SCREENSHOT_PORT' });
 const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
 try {
   for (const shot of SHOTS) await shoot(browser, shot);

@@ -20,7 +20,7 @@ import { DataNote } from './data-note';
 import { DataProblems } from './data-problems';
 import { DetailPanel } from './detail-panel';
 import { PhoneLines } from './phone-lines';
-import { selectionFromClick, siteCountByKind, visiblePlaces } from './selectors';
+import { composeOverlays, selectionFromClick, siteCountByKind, visiblePlaces } from './selectors';
 import { installTestHook } from './test-hook';
 import { layersTool, toolById, TOOLS, zonesTool, type ToolEnv, type ToolId } from './tool-registry';
 import type { AppData } from './use-app-data';
@@ -55,15 +55,23 @@ export function App({ data, baseUrl }: AppProps) {
 
   // One owner of the map's clicks at a time: a tool that claimed it (drawing a zone...), else the shell's selection.
   const mapOwner = useRef<MapClickHandler | null>(null);
-  const shell: ShellApi = useMemo(
-    () => ({
-      claimMap: (handler) => {
-        mapOwner.current = handler;
-      },
-      selectSite: (siteId) => dispatch({ type: 'select-site', siteId }),
-    }),
-    [],
-  );
+  const [toolOverlays, setToolOverlays] = useState<Readonly<Record<string, readonly OverlaySpec[]>>>({});
+  const shells = useRef(new Map<string, ShellApi>());
+  /** One stable shell object per tool, so a tool's effects that depend on it do not re-run on every render. */
+  const shellFor = useCallback((toolId: string): ShellApi => {
+    let shell = shells.current.get(toolId);
+    if (!shell) {
+      shell = {
+        claimMap: (handler) => {
+          mapOwner.current = handler;
+        },
+        setOverlays: (overlays) => setToolOverlays((all) => (all[toolId] === overlays ? all : { ...all, [toolId]: overlays })),
+        selectSite: (siteId) => dispatch({ type: 'select-site', siteId }),
+      };
+      shells.current.set(toolId, shell);
+    }
+    return shell;
+  }, []);
   const onMapClick = useCallback((click: MapClick) => {
     if (mapOwner.current) {
       mapOwner.current(click);
@@ -108,7 +116,7 @@ export function App({ data, baseUrl }: AppProps) {
   const showDisposal = layers.layers.includes('disposal');
   const showServices = layers.layers.includes('services');
   const showZones = layers.layers.includes('zones');
-  const overlays: OverlaySpec[] = useMemo(
+  const shellOverlays: OverlaySpec[] = useMemo(
     () => [
       buildZonesOverlay(shownZones, showZones),
       buildNeedleDensityOverlay(densityCells, showNeedles),
@@ -117,6 +125,7 @@ export function App({ data, baseUrl }: AppProps) {
     ],
     [shownZones, showZones, densityCells, showNeedles, needlePoints, fromDay, toDay, statuses, selectedIndex, siteFeatures, showDisposal, showServices, kinds, state.siteId],
   );
+  const overlays = useMemo(() => composeOverlays(shellOverlays, toolOverlays, state.tab), [shellOverlays, toolOverlays, state.tab]);
 
   const countByKind = useMemo(() => siteCountByKind(siteFeatures.features), [siteFeatures]);
   const places = useMemo(() => visiblePlaces(siteFeatures.features, layers.layers, kinds), [siteFeatures, layers.layers, kinds]);
@@ -162,7 +171,7 @@ export function App({ data, baseUrl }: AppProps) {
 
   const toolEnv: ToolEnv = {
     map,
-    shell,
+    shellFor,
     zonesApi,
     layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
   };
@@ -219,7 +228,7 @@ export function App({ data, baseUrl }: AppProps) {
             kind="site"
             site={selectedSite.properties}
             alsoHere={sameSpot.map((f) => ({ id: f.properties.id, name: f.properties.name }))}
-            onSelectSite={shell.selectSite}
+            onSelectSite={shellFor('app').selectSite}
             onClose={closeDetails}
           />
         )}

@@ -3,6 +3,7 @@ import type { Feature, Point } from 'geojson';
 import type { SiteKind, SiteProperties } from '../domain/site';
 import type { LayerId } from '../domain/view';
 import type { MapClick } from '../ui/tool-contract';
+import type { OverlaySpec } from '../map/overlay';
 import { NEEDLE_POINTS_LAYER_ID } from '../map/layers/needle-mode';
 import { SITE_CLICK_LAYER_IDS } from '../map/layers/site-layers';
 import { ZONE_CLICK_LAYER_ID } from '../map/layers/zone-layers';
@@ -39,4 +40,12 @@ export function selectionFromClick(click: MapClick): ClickSelection {
   const zone = click.features.find((f) => f.layerId === ZONE_CLICK_LAYER_ID && typeof f.properties['id'] === 'string');
   if (zone) return { kind: 'zone', zoneId: zone.properties['id'] as string };
   return null;
+}
+
+/**
+ * Everything the map draws: the shell's overlays, then those of the tool whose panel is open (drawn above). Overlays
+ * of other tools are left out (a tool's drawing belongs to its open panel).
+ */
+export function composeOverlays(shell: readonly OverlaySpec[], byTool: Readonly<Record<string, readonly OverlaySpec[]>>, activeTool: string): OverlaySpec[] {
+  return [...shell, ...(byTool[activeTool] ?? [])];
 }

@@ -11,7 +11,8 @@ import { zonesSlice } from '../tools/zones/zones-state';
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
 export type ToolEnv = {
   map: maplibregl.Map | null;
-  shell: ShellApi;
+  /** The shell as one tool sees it (its overlays are its own). */
+  shellFor: (toolId: string) => ShellApi;
   zonesApi: ZonesApi;
   layers: LayersPanelExtra;
 };
@@ -54,7 +55,7 @@ function defineTool<const Id extends string, S, Extra>(tool: {
     },
     stateOf: (states) => own(states[id] ?? slice.initial),
     renderPanel: (env, state, dispatchTool) => (
-      <Panel map={env.map} shell={env.shell} state={own(state)} update={(f) => dispatchTool(id, (s) => f(own(s)))} {...extra(env)} />
+      <Panel map={env.map} shell={env.shellFor(id)} state={own(state)} update={(f) => dispatchTool(id, (s) => f(own(s)))} {...extra(env)} />
     ),
   };
 }

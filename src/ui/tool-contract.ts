@@ -1,6 +1,7 @@
 // What a tool gets from the app shell and what it gives back: its state slice (with URL read/write) and its panel props.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { LngLat } from '../domain/geometry';
+import type { OverlaySpec } from '../map/overlay';
 
 /**
  * A tool's own state and how it is shared in the URL. `fromUrl` reads only the tool's `urlKeys` and falls back to
@@ -29,6 +30,12 @@ export type ShellApi = {
    * map, a click selects nothing else.
    */
   claimMap: (handler: MapClickHandler | null) => void;
+  /**
+   * What this tool draws on the map (a search point, a route...), as overlay descriptions from builders in
+   * src/map/layers/ (their layer ids must be in map/layer-order.ts). Drawn above the shell's overlays while the tool's
+   * panel is open; an empty list (or leaving the tab) removes them.
+   */
+  setOverlays: (overlays: readonly OverlaySpec[]) => void;
   selectSite: (siteId: string) => void;
 };
 

@@ -1,11 +1,12 @@
 // `npm run bench`: builds the app and the bare MapLibre page, serves them, and measures both in the same headless
 // Chromium. Prints one line per benchmark: `name: value unit (baseline: value unit, ratio x.xx, goal ≤ y) PASS|OVER`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
+import { startPreview } from '../../scripts/preview-server';
 
 const root = join(import.meta.dirname, '..', '..');
 const port = Number(process.env.BENCH_PORT ?? 4183);
@@ -47,27 +48,6 @@ function build(): void {
     env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   if (built.status !== 0) throw new Error('vite build (bench config) failed');
-}
-
-async function serve(): Promise<ChildProcess> {
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const server = spawn(vite, ['preview', '--config', benchConfig, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode} (port ${port} in use?)`);
-    try {
-      if ((await fetch(origin)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not answer on ${origin}`);
 }
 
 /** Waits in the page for the app's ready flag; returns ms from navigation start (the app's own stamp when it has one). */
@@ -169,7 +149,13 @@ async function timeToMap(browser: Browser): Promise<Result> {
 
 async function main(): Promise<void> {
   build();
-  const server = await serve();
+  const server = await startPreview({
+    root,
+    port,
+    args: ['--config', benchConfig],
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    portHint: 'set BENCH_PORT',
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
   const results: Result[] = [];
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point } from 'geojson';
-import { selectionFromClick, siteCountByKind, visiblePlaces } from '../../../src/app/selectors';
+import { composeOverlays, selectionFromClick, siteCountByKind, visiblePlaces } from '../../../src/app/selectors';
+import type { OverlaySpec } from '../../../src/map/overlay';
 import type { SiteKind, SiteProperties } from '../../../src/domain/site';
 
 const site = (id: string, kind: SiteKind, layer: 'disposal' | 'service'): Feature<Point, SiteProperties> => ({
@@ -30,5 +31,12 @@ describe('selectors', () => {
     expect(selectionFromClick({ lngLat: [0, 0], features: [zone] })).toEqual({ kind: 'zone', zoneId: 'z' });
     expect(selectionFromClick({ lngLat: [0, 0], features: [] })).toBeNull();
     expect(selectionFromClick({ lngLat: [0, 0], features: [{ layerId: 'sites-label', properties: { id: 's' } }] })).toBeNull();
+  });
+
+  it("draws the open tool's overlays above the shell's, and no other tool's", () => {
+    const o = (id: string): OverlaySpec => ({ id, data: { type: 'FeatureCollection', features: [] }, layers: [] });
+    const byTool = { find: [o('find-route')], sweeps: [o('sweep-route')] };
+    expect(composeOverlays([o('sites')], byTool, 'find').map((x) => x.id)).toEqual(['sites', 'find-route']);
+    expect(composeOverlays([o('sites')], byTool, 'layers').map((x) => x.id)).toEqual(['sites']);
   });
 });
