@@ -20,6 +20,7 @@ import { parseSitesCsv, siteToFeature } from '../src/datasets/parse-sites-csv';
 import { parsePhoneServicesCsv } from '../src/datasets/parse-phone-services-csv';
 import { buildBasemap } from './build-basemap';
 import { buildOutreachZones } from './build-zones';
+import { buildGeocoder } from './build-geocoder';
 import type { DatasetSummary } from './pipeline-report';
 
 /** Writes through a temporary file and a rename, so an interrupted build never leaves a truncated file behind. */
@@ -280,6 +281,7 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
   await run('neighborhoods', async () => [await buildNeighborhoods(opts.sourceDir, opts.outDir)]);
   await run('basemap', () => steps.basemap({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
   await run('outreach zones', () => steps.zones({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
+  await run('geocoder', () => buildGeocoder({ sourceDir: opts.sourceDir, outDir: opts.outDir, log }));
 
   log('');
   log(formatSummary(datasets));

@@ -36,6 +36,7 @@ export const DATA_FILES = {
   needleRequests: 'data/needle-requests.json',
   outreachZones: 'data/outreach-zones.geojson',
   neighborhoods: 'data/neighborhoods.geojson',
+  geocoderIndex: 'data/geocoder-index.json',
 } as const;
 
 /** Attribution shown on the map for the data it draws. */
