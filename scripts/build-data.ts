@@ -22,6 +22,7 @@ import { parsePhoneServicesCsv } from '../src/datasets/parse-phone-services-csv'
 import { buildBasemap } from './build-basemap';
 import { buildOutreachZones } from './build-zones';
 import { buildWalkGraphFile } from './build-walk-graph';
+import { buildGeocoder } from './build-geocoder';
 import type { DatasetSummary } from './pipeline-report';
 
 /** Writes through a temporary file and a rename, so an interrupted build never leaves a truncated file behind. */
@@ -296,6 +297,7 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
   await run('outreach zones', () => steps.zones({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
   const walkGraph = steps.walkGraph;
   if (walkGraph) await run('walk graph', () => walkGraph({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
+  await run('geocoder', () => buildGeocoder({ sourceDir: opts.sourceDir, outDir: opts.outDir, log }));
 
   log('');
   log(formatSummary(datasets));

@@ -46,6 +46,7 @@ export const DATA_FILES = {
   outreachZones: 'data/outreach-zones.geojson',
   neighborhoods: 'data/neighborhoods.geojson',
   walkGraph: 'data/walk-graph.json',
+  geocoderIndex: 'data/geocoder-index.json',
 } as const;
 
 /** Attribution shown on the map for the data it draws. */

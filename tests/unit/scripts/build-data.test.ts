@@ -40,6 +40,7 @@ describe('buildData on the fixture source dir', () => {
       'neighborhoods',
       'basemap-stub',
       'zones-stub',
+      'geocoder (address points)',
     ]);
   });
 
