@@ -28,6 +28,11 @@ export function staleReason(outDir: string, curatedFiles: readonly string[]): st
       if (!existsSync(path.join(outDir, out))) return `${out} is missing`;
     }
   }
+  // A file the app now loads that an older pipeline did not write (e.g. the walking graph, the geocoder index).
+  for (const file of Object.values(DATA_FILES)) {
+    const name = file.replace(/^data\//, '');
+    if (!existsSync(path.join(outDir, name))) return `${name} is missing`;
+  }
   const needleFile = DATA_FILES.needleRequests.replace(/^data\//, '');
   if (existsSync(path.join(outDir, needleFile))) {
     let version: unknown;

@@ -3,12 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staleReason } from '../../../scripts/ensure-data';
+import { DATA_FILES } from '../../../src/config/city';
 import { NEEDLE_COLUMNS_VERSION } from '../../../src/domain/needle-request';
 
 describe('staleReason', () => {
   let dir: string;
   const manifest = (outputs: string[]) =>
     JSON.stringify({ generatedAt: 'x', sourceDir: 'y', datasets: [{ dataset: 'd', outputs, rowsRead: 0, rowsKept: 0, rejectedByReason: {} }], needleDateRange: null });
+
+  /** Every file the app loads, as placeholders (the 311 file of the current version). */
+  const writeDataFiles = () => {
+    for (const file of Object.values(DATA_FILES)) writeFileSync(path.join(dir, path.basename(file)), '{}');
+    writeFileSync(path.join(dir, 'needle-requests.json'), JSON.stringify({ version: NEEDLE_COLUMNS_VERSION }));
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'hrm-ensure-'));
@@ -37,7 +44,15 @@ describe('staleReason', () => {
     expect(staleReason(dir, [])).toBe('sites.geojson is missing');
   });
 
+  it('asks for a build when a file the app loads is missing, though the old manifest does not list it', () => {
+    writeDataFiles();
+    rmSync(path.join(dir, 'walk-graph.json'));
+    writeFileSync(path.join(dir, 'manifest.json'), manifest(['sites.geojson']));
+    expect(staleReason(dir, [])).toBe('walk-graph.json is missing');
+  });
+
   it('asks for a build when the 311 file is of an older version (made before the id column)', () => {
+    writeDataFiles();
     writeFileSync(path.join(dir, 'needle-requests.json'), JSON.stringify({ version: 1 }));
     writeFileSync(path.join(dir, 'manifest.json'), manifest(['needle-requests.json']));
     expect(staleReason(dir, [])).toBe(`needle-requests.json is version 1, the app reads version ${NEEDLE_COLUMNS_VERSION}`);
@@ -46,13 +61,14 @@ describe('staleReason', () => {
   });
 
   it('asks for a build when the 311 file is truncated', () => {
+    writeDataFiles();
     writeFileSync(path.join(dir, 'needle-requests.json'), '{"version":');
     writeFileSync(path.join(dir, 'manifest.json'), manifest(['needle-requests.json']));
     expect(staleReason(dir, [])).toBe('needle-requests.json is malformed');
   });
 
   it('says the data is up to date otherwise', () => {
-    writeFileSync(path.join(dir, 'sites.geojson'), '{}');
+    writeDataFiles();
     writeFileSync(path.join(dir, 'manifest.json'), manifest(['sites.geojson']));
     expect(staleReason(dir, [path.join(dir, 'no-such-file.csv')])).toBeNull();
   });
