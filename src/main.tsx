@@ -4,11 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { initI18n } from './app/i18n/i18n';
-import { useAppData } from './app/use-app-data';
+import { prefetchAppData, useAppData } from './app/use-app-data';
 import './app/styles.css';
 
 const i18n = initI18n();
 const baseUrl = new URL('./', window.location.href).toString();
+// The data files start loading now, beside the map's own, not after React's first render.
+void prefetchAppData(baseUrl);
 
 function Root() {
   // The map starts drawing the basemap while the overlay data is still on its way.

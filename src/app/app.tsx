@@ -102,7 +102,10 @@ export function App({ data, baseUrl }: AppProps) {
     () => densityCellFeatures(needles ? hexBinCounts(needles, indices, cellRadiusMeters, DEFAULT_CENTER[1]) : []),
     [needles, indices, cellRadiusMeters],
   );
-  const needlePoints = useMemo(() => (needles ? needlePointFeatures(needles) : EMPTY), [needles]);
+  // The points are handed to the map only once it is zoomed in to them (or one is selected): at the first screen's zoom
+  // the map draws the density, and tiling 4,000 points it does not draw would delay the first map.
+  const pointsWanted = needleMode === 'points' || state.requestId !== null;
+  const needlePoints = useMemo(() => (needles && pointsWanted ? needlePointFeatures(needles) : EMPTY), [needles, pointsWanted]);
   const selectedIndex = needles && state.requestId !== null ? needles.indexOfId(state.requestId) : -1;
 
   const shownZones = useMemo(() => {

@@ -59,14 +59,26 @@ export async function fetchAppData(baseUrl: string): Promise<AppData> {
   return data;
 }
 
+const pending = new Map<string, Promise<AppData>>();
+
+/** Starts (or joins) loading every data file: main.tsx calls it before React renders, so the fetches start at once. */
+export function prefetchAppData(baseUrl: string): Promise<AppData> {
+  let p = pending.get(baseUrl);
+  if (!p) {
+    p = fetchAppData(baseUrl).then((d) => {
+      performance.mark('hrm:data-loaded');
+      return d;
+    });
+    pending.set(baseUrl, p);
+  }
+  return p;
+}
+
 export function useAppData(baseUrl: string): AppData {
   const [data, setData] = useState<AppData>(INITIAL);
   useEffect(() => {
     let live = true;
-    void fetchAppData(baseUrl).then((d) => {
-      performance.mark('hrm:data-loaded');
-      if (live) setData(d);
-    });
+    void prefetchAppData(baseUrl).then((d) => live && setData(d));
     return () => {
       live = false;
     };
