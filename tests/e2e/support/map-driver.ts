@@ -2,21 +2,15 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { pngColourStats, type BrowserSession, type Pixel, type Rgb } from './browser';
 import type { LngLat } from './data-files';
+import type { RenderedCounts } from '../../../src/app/test-hook';
 
 export type { LngLat, Pixel, Rgb };
 
 export type LayerName = 'disposal' | 'services' | 'needles' | 'zones';
 export const LAYERS: readonly LayerName[] = ['disposal', 'services', 'needles', 'zones'];
 
-export type RenderedCounts = {
-  disposal: number;
-  services: number;
-  needlePoints: number;
-  needleDensityCells: number;
-  /** Sum of the counts the drawn density cells carry. */
-  needleDensityReports: number;
-  zones: number;
-};
+/** What the app reports it draws: the type is the app's own (src/app/test-hook.ts), so the contract has one source. */
+export type { RenderedCounts };
 
 /** The test API the app exposes on window.__hrm (the e2e contract, src/app/test-hook.ts). */
 type HrmTestApi = {

@@ -1,28 +1,10 @@
 // Tests for the generic versioned localStorage store (round-trip, migrations, corrupted and future data, no storage).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createLocalStore, type KeyValueStorage } from '../../../src/datasets/local-store';
+import { createLocalStore } from '../../../src/datasets/local-store';
+import { memoryStorage } from '../memory-storage';
 
-/** An in-memory Storage; `failWrites` simulates a full quota, `failReads` a browser that blocks storage. */
-function fakeStorage(initial: Record<string, string> = {}, opts: { failWrites?: boolean; failReads?: boolean } = {}) {
-  const data = new Map(Object.entries(initial));
-  const storage: KeyValueStorage & { data: Map<string, string> } = {
-    data,
-    getItem: (key) => {
-      if (opts.failReads) throw new DOMException('blocked', 'SecurityError');
-      return data.get(key) ?? null;
-    },
-    setItem: (key, value) => {
-      if (opts.failWrites) throw new DOMException('full', 'QuotaExceededError');
-      data.set(key, value);
-    },
-    removeItem: (key) => {
-      if (opts.failWrites) throw new DOMException('blocked', 'SecurityError');
-      data.delete(key);
-    },
-  };
-  return storage;
-}
+const fakeStorage = memoryStorage;
 
 // Version 2 of a saved list of sweeps: v1 stored one name per sweep, v2 stores objects.
 const sweepsV2 = z.array(z.object({ name: z.string().min(1), stops: z.number().int().nonnegative() }));

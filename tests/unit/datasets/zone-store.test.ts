@@ -9,29 +9,12 @@ import {
   toZoneFeature,
   ZONES_STORAGE_KEY,
   type StoredZone as ZoneFeature,
-  type ZoneStorage,
 } from '../../../src/datasets/zone-store';
 import type { ZoneCollection } from '../../../src/domain/zone';
+import { memoryStorage, type MemoryStorageOptions } from '../memory-storage';
 
-/** An in-memory Storage; `failWrites` simulates a full quota, `failReads` a browser that blocks storage. */
-function fakeStorage(initial: Record<string, string> = {}, opts: { failWrites?: boolean; failReads?: boolean } = {}) {
-  const data = new Map(Object.entries(initial));
-  const storage: ZoneStorage & { data: Map<string, string> } = {
-    data,
-    getItem: (key) => {
-      if (opts.failReads) throw new DOMException('blocked', 'SecurityError');
-      return data.get(key) ?? null;
-    },
-    setItem: (key, value) => {
-      if (opts.failWrites) throw new DOMException('full', 'QuotaExceededError');
-      data.set(key, value);
-    },
-    removeItem: (key) => {
-      data.delete(key);
-    },
-  };
-  return storage;
-}
+/** Clearing zones never fails in these tests, even when writes do. */
+const fakeStorage = (initial: Record<string, string> = {}, opts: MemoryStorageOptions = {}) => memoryStorage(initial, { failRemoves: false, ...opts });
 
 // A small counter-clockwise square near Nubian Square, [lng, lat].
 const square: Polygon = {
