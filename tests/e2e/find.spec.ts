@@ -74,3 +74,12 @@ test('found a needle: 3-1-1 call links and the location in words', async ({ map,
   expect(where).toMatch(/42\.36\d*,-71\.05\d*/);
   expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
 });
+
+test('found a needle at a point from a link (or a map tap): the nearest address names it', async ({ map, find }) => {
+  await map.openMap('#tab=find&q=found-needle&at=42.36030,-71.05830');
+  await find.open();
+  await expect.poll(() => find.locationText()).toContain('near ');
+  const where = await find.locationText();
+  expect(where).toContain('City Hall');
+  expect(where).toContain('42.36030,-71.05830');
+});

@@ -7,8 +7,16 @@ import { loadWalkGraph } from '../../datasets/walk-graph';
 import { createGeocoder, type Geocoder } from '../../geo/geocoder';
 import { createWalkNetwork, type WalkNetwork } from '../../geo/walk-network';
 import { findSitesFrom, type FindSite } from './find-results';
+import { createReverseLookup } from './find-reverse';
 
-export type FindData = { sites: FindSite[]; phones: PhoneService[]; geocoder: Geocoder; network: WalkNetwork };
+export type FindData = {
+  sites: FindSite[];
+  phones: PhoneService[];
+  geocoder: Geocoder;
+  network: WalkNetwork;
+  /** The point in words (nearest address or intersection), or null when none is near. */
+  describe: ReturnType<typeof createReverseLookup>;
+};
 
 let pending: Promise<FindData> | null = null;
 
@@ -32,6 +40,7 @@ async function load(baseUrl: string): Promise<FindData> {
     phones,
     geocoder: createGeocoder(index, { places: findSites.map((s) => ({ name: s.name, lngLat: s.lngLat })) }),
     network: createWalkNetwork(graph),
+    describe: createReverseLookup(index),
   };
 }
 

@@ -125,7 +125,13 @@ function FindReady({ data, state, update, setOverlays }: ReadyProps) {
   };
 
   const pointText = state.point ? formatPoint(state.point) : null;
-  const where = state.point ? (placeLabel && placeLabel.point === pointText ? `${placeLabel.label} (${pointText})` : pointText) : null;
+  const nearby = useMemo(() => (state.point ? data.describe(state.point) : null), [data, state.point]);
+  let where: string | null = null;
+  if (state.point) {
+    if (placeLabel && placeLabel.point === pointText) where = `${placeLabel.label} (${pointText})`;
+    else if (nearby) where = `${t('find.near', { place: nearby.text })} (${pointText})`;
+    else where = pointText;
+  }
 
   return (
     <>

@@ -1,9 +1,10 @@
-// Find's answers: the eligibility rule on the real eligibility texts, and ordering by walk rather than straight line.
+// Find's answers: the eligibility rule on the real eligibility texts, ordering by walk, the point in words.
 import { describe, expect, it } from 'vitest';
 import { buildWalkGraph, createWalkNetwork } from '../../../../src/geo/walk-network';
 import { eligibilityClass, findNearestByWalk, type FindSite } from '../../../../src/tools/find/find-results';
 import { LAYER_ORDER } from '../../../../src/map/layer-order';
 import { buildFindPointOverlay, buildFindRouteOverlay } from '../../../../src/map/layers/find-layers';
+import { createReverseLookup, type ReverseIndex } from '../../../../src/tools/find/find-reverse';
 
 describe('eligibilityClass', () => {
   it('reads the eligibility texts of data/sites.csv', () => {
@@ -70,5 +71,23 @@ describe('find layers', () => {
     const ids = [...buildFindPointOverlay([-71.06, 42.36]).layers, ...buildFindRouteOverlay([[-71.06, 42.36], [-71.05, 42.36]], false).layers].map((l) => l.id);
     for (const id of ids) expect(LAYER_ORDER as readonly string[]).toContain(id);
     expect(LAYER_ORDER.indexOf('find-point')).toBeGreaterThan(LAYER_ORDER.indexOf('find-route'));
+  });
+});
+
+describe('createReverseLookup', () => {
+  // Two streets crossing at the origin; one address point 20 m east of the crossing on Main St.
+  const index: ReverseIndex = {
+    areas: { name: ['Charlestown'], kind: ['neighborhood'], lngLat: [-71.06, 42.375] },
+    streets: { name: ['Main St', 'Elm St'], area: [0, 0], run: [0, 1], lngLat: [-71.06, 42.375, -71.06, 42.375], chainStart: [0, 0, 0] },
+    addresses: { street: [0], number: [20], numberTo: [26], zip: [0], city: [0], area: [0], lngLat: [-71.05976, 42.375] },
+    intersections: { a: [0], b: [1], source: [1], area: [0], lngLat: [-71.06, 42.375] },
+  };
+  const describePoint = createReverseLookup(index);
+
+  it('names the nearest address point, then the nearest intersection, then nothing', () => {
+    expect(describePoint([-71.05975, 42.37502])?.text).toBe('20-26 Main St, Charlestown');
+    // 100 m west of the crossing: no address within 60 m, the crossing within 150 m.
+    expect(describePoint([-71.06122, 42.375])?.text).toBe('Main St & Elm St, Charlestown');
+    expect(describePoint([-71.07, 42.375])).toBeNull();
   });
 });
