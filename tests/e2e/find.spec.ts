@@ -83,3 +83,9 @@ test('found a needle at a point from a link (or a map tap): the nearest address 
   expect(where).toContain('City Hall');
   expect(where).toContain('42.36030,-71.05830');
 });
+
+test('a data file that fails to load gives a clear error naming it', async ({ session, map, find }) => {
+  await session.replaceFile('data/walk-graph.json', 404, 'not found');
+  await map.openMap('#tab=find');
+  await expect.poll(() => find.errorText()).toContain('walk-graph.json');
+});

@@ -62,6 +62,11 @@ export class FindDriver {
     return (await this.browser.linksIn('find-311')).map((l) => l.href);
   }
 
+  /** The load error shown instead of the search box ('' while there is none). */
+  async errorText(): Promise<string> {
+    return (await this.browser.isVisible('find-error')) ? this.browser.text('find-error') : '';
+  }
+
   async locationText(): Promise<string> {
     return this.browser.text('find-location-text');
   }
