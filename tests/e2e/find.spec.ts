@@ -89,3 +89,12 @@ test('a data file that fails to load gives a clear error naming it', async ({ se
   await map.openMap('#tab=find');
   await expect.poll(() => find.errorText()).toContain('walk-graph.json');
 });
+
+test('phone: a shared link lists the places in the sheet, with no serious axe violation @phone', async ({ map, sheet, find, a11y }) => {
+  await map.openMap('#tab=find&all=0&at=42.36030,-71.05830');
+  await expect.poll(() => sheet.layout()).toBe('sheet');
+  if (!(await find.isPanelVisible())) await sheet.open();
+  await find.open();
+  await expect.poll(() => find.resultCount()).toBeGreaterThan(0);
+  expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
+});

@@ -5,6 +5,10 @@ import type { LngLat } from './map-driver';
 export class FindDriver {
   constructor(private readonly browser: BrowserSession) {}
 
+  async isPanelVisible(): Promise<boolean> {
+    return this.browser.isVisible('find-panel');
+  }
+
   /** Switches the panel to the Find tab and waits until its data is loaded (the search box shows). */
   async open(): Promise<void> {
     if (!(await this.browser.isVisible('find-panel'))) await this.browser.click('tab-find');
