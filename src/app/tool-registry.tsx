@@ -7,6 +7,7 @@ import { LayersPanel, type LayersPanelExtra } from '../tools/layers/layers-panel
 import { layersSlice, type LayersState } from '../tools/layers/layers-state';
 import type { ZonesApi } from '../tools/zones/use-zones';
 import { zonesSlice } from '../tools/zones/zones-state';
+import { findSlice } from '../tools/find/find-state';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
 export type ToolEnv = {
@@ -67,6 +68,14 @@ export const layersTool = defineTool({
   extra: (env): Omit<ToolPanelProps<LayersState, LayersPanelExtra>, keyof ToolPanelProps<LayersState>> => env.layers,
 });
 
+export const findTool = defineTool({
+  id: 'find',
+  slice: findSlice,
+  Panel: lazy(() => import('../tools/find/find-tool-panel').then((m) => ({ default: m.FindToolPanel }))),
+  // The app's base URL as main.tsx computes it (generated data lives under its data/ folder).
+  extra: (): { baseUrl: string } => ({ baseUrl: new URL('./', window.location.href).toString() }),
+});
+
 export const zonesTool = defineTool({
   id: 'zones',
   slice: zonesSlice,
@@ -75,7 +84,7 @@ export const zonesTool = defineTool({
 });
 
 /** Every tool, in tab order; the first is the default tab. */
-export const TOOLS = [layersTool, zonesTool] as const;
+export const TOOLS = [layersTool, findTool, zonesTool] as const;
 
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);

@@ -32,10 +32,17 @@ const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'zones-fill', 'zones-line'] as c
 const OVERLAY_TOP_LAYER_IDS = [
   'zones-label',
   'needle-points',
+  // The Find tool's walking route: under the site markers, so the place it leads to stays on top.
+  'find-route-casing',
+  'find-route',
   'sites-service-halo',
   'sites-service',
   'sites-disposal-halo',
   'sites-disposal',
+  // The Find tool's chosen place and search point: above every marker, under the site names.
+  'find-target',
+  'find-point-halo',
+  'find-point',
   'sites-label',
 ] as const;
 

@@ -1,6 +1,7 @@
 // Playwright `test` with one driver per tool or area, all sharing one browser session (as maputnik composes its drivers).
 import { test as browserTest, type AxeViolation, type BrowserSession } from './browser';
 import { DetailsDriver } from './details-driver';
+import { FindDriver } from './find-driver';
 import { LegendDriver } from './legend-driver';
 import { MapDriver } from './map-driver';
 import { SheetDriver } from './sheet-driver';
@@ -23,6 +24,7 @@ export type Drivers = {
   legend: LegendDriver;
   details: DetailsDriver;
   zones: ZonesDriver;
+  find: FindDriver;
   sheet: SheetDriver;
   a11y: A11yDriver;
 };
@@ -33,6 +35,7 @@ export const test = browserTest.extend<Drivers>({
   legend: async ({ session, map }, use) => use(new LegendDriver(session, map)),
   details: async ({ session, map }, use) => use(new DetailsDriver(session, map)),
   zones: async ({ session, map }, use) => use(new ZonesDriver(session, map)),
+  find: async ({ session }, use) => use(new FindDriver(session)),
   sheet: async ({ session }, use) => use(new SheetDriver(session)),
   a11y: async ({ session }, use) => use(new A11yDriver(session)),
 });
