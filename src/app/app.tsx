@@ -72,6 +72,8 @@ export function App({ data, baseUrl }: AppProps) {
     }
     return shell;
   }, []);
+  const needlesRef = useRef(data.needles);
+  needlesRef.current = data.needles;
   const onMapClick = useCallback((click: MapClick) => {
     if (mapOwner.current) {
       mapOwner.current(click);
@@ -83,8 +85,6 @@ export function App({ data, baseUrl }: AppProps) {
     if (requestId !== undefined) dispatch({ type: 'select-request', requestId });
     if (selection?.kind === 'zone') dispatch({ type: 'select-zone', zoneId: selection.zoneId });
   }, []);
-  const needlesRef = useRef(data.needles);
-  needlesRef.current = data.needles;
 
   // 311 requests: the effective window, the rows that pass the filters, and what the map draws of them.
   const needles = data.needles;
@@ -141,6 +141,7 @@ export function App({ data, baseUrl }: AppProps) {
   const selectedZone = state.zoneId ? zonesApi.zones.features.find((f) => f.properties.id === state.zoneId) : undefined;
   const selectedNeedle = needles && selectedIndex >= 0 ? needles.get(selectedIndex) : null;
   const closeDetails = useCallback(() => dispatch({ type: 'close-details' }), []);
+  const selectSite = useCallback((siteId: string) => dispatch({ type: 'select-site', siteId }), []);
 
   // When a site is chosen from the list (or a shared link), bring it into view.
   // It must land in the part of the map the panels leave visible.
@@ -174,6 +175,8 @@ export function App({ data, baseUrl }: AppProps) {
 
   const toolEnv: ToolEnv = {
     map,
+    baseUrl,
+    data,
     shellFor,
     zonesApi,
     layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
@@ -231,7 +234,7 @@ export function App({ data, baseUrl }: AppProps) {
             kind="site"
             site={selectedSite.properties}
             alsoHere={sameSpot.map((f) => ({ id: f.properties.id, name: f.properties.name }))}
-            onSelectSite={shellFor('app').selectSite}
+            onSelectSite={selectSite}
             onClose={closeDetails}
           />
         )}

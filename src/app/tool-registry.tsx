@@ -7,11 +7,17 @@ import { LayersPanel, type LayersPanelExtra } from '../tools/layers/layers-panel
 import { layersSlice, type LayersState } from '../tools/layers/layers-state';
 import type { ZonesApi } from '../tools/zones/use-zones';
 import { zonesSlice } from '../tools/zones/zones-state';
+import type { FindPanelExtra } from '../tools/find/find-tool-panel';
 import { findSlice } from '../tools/find/find-state';
+import type { AppData } from './use-app-data';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
 export type ToolEnv = {
   map: maplibregl.Map | null;
+  /** The app's base URL; generated data lives under its data/ folder. */
+  baseUrl: string;
+  /** The app's data (loaded once for the map; tools use it rather than fetching it again). */
+  data: AppData;
   /** The shell as one tool sees it (its overlays are its own). */
   shellFor: (toolId: string) => ShellApi;
   zonesApi: ZonesApi;
@@ -68,12 +74,19 @@ export const layersTool = defineTool({
   extra: (env): Omit<ToolPanelProps<LayersState, LayersPanelExtra>, keyof ToolPanelProps<LayersState>> => env.layers,
 });
 
+/** One empty list, so a failed sites file does not rebuild Find's geocoder on every render. */
+const NO_SITES: readonly never[] = [];
+
 export const findTool = defineTool({
   id: 'find',
   slice: findSlice,
   Panel: lazy(() => import('../tools/find/find-tool-panel').then((m) => ({ default: m.FindToolPanel }))),
-  // The app's base URL as main.tsx computes it (generated data lives under its data/ folder).
-  extra: (): { baseUrl: string } => ({ baseUrl: new URL('./', window.location.href).toString() }),
+  extra: (env): FindPanelExtra => ({
+    baseUrl: env.baseUrl,
+    // A failed sites file is reported by the app; Find then has no places and says so.
+    sites: env.data.loaded ? (env.data.sites?.features ?? NO_SITES) : null,
+    phones: env.data.phoneServices,
+  }),
 });
 
 export const zonesTool = defineTool({

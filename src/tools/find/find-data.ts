@@ -1,30 +1,36 @@
-// Loads what Find needs, once per page: sites, phone lines, the geocoder index and the walking graph (lazy: only when the tab opens).
+// What only Find loads, once per page when the tab first opens: the geocoder index and the walking graph. Sites and
+// phone lines come from the app, which has already loaded them for the map.
 import { DATA_FILES } from '../../config/city';
 import type { PhoneService } from '../../domain/phone-service';
-import { loadJson, loadPhoneServices, loadSites } from '../../datasets/load-data';
+import type { SiteFeature } from '../../domain/site';
+import { loadJson } from '../../datasets/load-data';
 import { parseGeocoderIndex } from '../../datasets/geocoder-index';
 import { loadWalkGraph } from '../../datasets/walk-graph';
-import { createGeocoder, type Geocoder } from '../../geo/geocoder';
+import { createGeocoder, type Geocoder, type GeocoderIndex } from '../../geo/geocoder';
 import { createWalkNetwork, type WalkNetwork } from '../../geo/walk-network';
 import { findSitesFrom, type FindSite } from './find-results';
 import { createReverseLookup } from './find-reverse';
 
-export type FindData = {
-  sites: FindSite[];
-  phones: PhoneService[];
-  geocoder: Geocoder;
+/** The files Find loads itself, decoded. */
+export type FindFiles = {
+  index: GeocoderIndex;
   network: WalkNetwork;
   /** The point in words (nearest address or intersection), or null when none is near. */
   describe: ReturnType<typeof createReverseLookup>;
 };
 
-let pending: Promise<FindData> | null = null;
+export type FindData = FindFiles & {
+  sites: FindSite[];
+  phones: PhoneService[];
+  /** Addresses, intersections and places, plus the sites by name. */
+  geocoder: Geocoder;
+};
 
-async function load(baseUrl: string): Promise<FindData> {
+let pending: Promise<FindFiles> | null = null;
+
+async function load(baseUrl: string): Promise<FindFiles> {
   const url = (file: string) => new URL(file, baseUrl).toString();
-  const [sites, phones, index, graph] = await Promise.all([
-    loadSites(url(DATA_FILES.sites)),
-    loadPhoneServices(url(DATA_FILES.phoneServices)).catch(() => [] as PhoneService[]),
+  const [index, graph] = await Promise.all([
     loadJson(url(DATA_FILES.geocoderIndex)).then((json) => {
       try {
         return parseGeocoderIndex(json);
@@ -34,18 +40,11 @@ async function load(baseUrl: string): Promise<FindData> {
     }),
     loadWalkGraph(url(DATA_FILES.walkGraph)),
   ]);
-  const findSites = findSitesFrom(sites.rows);
-  return {
-    sites: findSites,
-    phones,
-    geocoder: createGeocoder(index, { places: findSites.map((s) => ({ name: s.name, lngLat: s.lngLat })) }),
-    network: createWalkNetwork(graph),
-    describe: createReverseLookup(index),
-  };
+  return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index) };
 }
 
-/** The Find data, loaded on first call (a failed load is retried on the next call). */
-export function loadFindData(baseUrl: string): Promise<FindData> {
+/** Find's own files, loaded on first call (a failed load is retried on the next call). */
+export function loadFindFiles(baseUrl: string): Promise<FindFiles> {
   if (!pending) {
     pending = load(baseUrl);
     pending.catch(() => {
@@ -53,4 +52,15 @@ export function loadFindData(baseUrl: string): Promise<FindData> {
     });
   }
   return pending;
+}
+
+/** Everything Find works with: its own files and the app's sites and phone lines. */
+export function findData(files: FindFiles, sites: readonly SiteFeature[], phones: PhoneService[]): FindData {
+  const findSites = findSitesFrom(sites);
+  return {
+    ...files,
+    sites: findSites,
+    phones,
+    geocoder: createGeocoder(files.index, { places: findSites.map((s) => ({ name: s.name, lngLat: s.lngLat })) }),
+  };
 }

@@ -7,23 +7,26 @@ import { openStateAt, type OpenState } from '../../domain/opening-hours';
 import { buildFindPointOverlay, buildFindRouteOverlay } from '../../map/layers/find-layers';
 import type { OverlaySpec } from '../../map/overlay';
 import type { ToolPanelProps } from '../../ui/tool-contract';
-import { loadFindData, type FindData } from './find-data';
+import type { PhoneService } from '../../domain/phone-service';
+import type { SiteFeature } from '../../domain/site';
+import { findData, loadFindFiles, type FindData, type FindFiles } from './find-data';
 import { eligibilityClass, findNearestByWalk, type FindResult, type FindSite } from './find-results';
 import { FindSearchBox } from './find-search-box';
 import { FIND_QUESTIONS, formatPoint, setEveryone, setOpenNow, setPoint, setQuestion, type FindState } from './find-state';
 
-export type FindPanelExtra = { baseUrl: string };
+/** From the app: where the data files are, and the sites and phone lines it has loaded for the map (null: still loading). */
+export type FindPanelExtra = { baseUrl: string; sites: readonly SiteFeature[] | null; phones: PhoneService[] };
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: FindData };
+type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; files: FindFiles };
 
 const BOS311 = { label: '617-635-4500', dial: '6176354500' };
 
-function useFindData(baseUrl: string): Loaded {
+function useFindFiles(baseUrl: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    loadFindData(baseUrl).then(
-      (data) => live && setLoaded({ status: 'ready', data }),
+    loadFindFiles(baseUrl).then(
+      (files) => live && setLoaded({ status: 'ready', files }),
       (e: unknown) => live && setLoaded({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
@@ -33,9 +36,11 @@ function useFindData(baseUrl: string): Loaded {
   return loaded;
 }
 
-export function FindToolPanel({ state, update, shell, baseUrl }: ToolPanelProps<FindState, FindPanelExtra>) {
+export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: ToolPanelProps<FindState, FindPanelExtra>) {
   const { t } = useTranslation();
-  const loaded = useFindData(baseUrl);
+  const loaded = useFindFiles(baseUrl);
+  const files = loaded.status === 'ready' ? loaded.files : null;
+  const data = useMemo(() => (files && sites ? findData(files, sites, phones) : null), [files, sites, phones]);
   const { claimMap, setOverlays } = shell;
   const latest = useRef(update);
   latest.current = update;
@@ -57,7 +62,7 @@ export function FindToolPanel({ state, update, shell, baseUrl }: ToolPanelProps<
           </label>
         ))}
       </fieldset>
-      {loaded.status === 'loading' && (
+      {(loaded.status === 'loading' || (loaded.status === 'ready' && !data)) && (
         <p role="status" data-testid="find-loading">
           {t('find.loading')}
         </p>
@@ -67,7 +72,7 @@ export function FindToolPanel({ state, update, shell, baseUrl }: ToolPanelProps<
           {t('find.loadError', { message: loaded.message })}
         </p>
       )}
-      {loaded.status === 'ready' && <FindReady data={loaded.data} state={state} update={update} setOverlays={setOverlays} />}
+      {data && <FindReady data={data} state={state} update={update} setOverlays={setOverlays} />}
     </section>
   );
 }
