@@ -1,6 +1,7 @@
 // What a user would share lives in location.hash: the shell's part (view, selected site, tab) and each tool's slice.
 // Parsing falls back to defaults part by part on anything malformed and never throws.
-import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/city';
+import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM, SERVICE_AREA_BBOX } from '../config/city';
+import { insideBbox } from '../domain/geometry';
 import { NEEDLE_ID_PATTERN } from '../domain/needle-request';
 import { SITE_ID_PATTERN } from '../domain/site';
 import type { MapViewState } from '../domain/view';
@@ -34,8 +35,7 @@ export function parseView(value: string | null): MapViewState | null {
   const [zoom, lat, lng] = parts.map(Number) as [number, number, number];
   if (![zoom, lat, lng].every(Number.isFinite)) return null;
   if (zoom < MIN_ZOOM || zoom > MAX_ZOOM) return null;
-  const [[west, south], [east, north]] = MAX_BOUNDS;
-  if (lng < west || lng > east || lat < south || lat > north) return null;
+  if (!insideBbox(lng, lat, SERVICE_AREA_BBOX)) return null;
   return { center: [lng, lat], zoom };
 }
 

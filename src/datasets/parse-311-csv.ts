@@ -5,9 +5,9 @@ import {
   NEEDLE_PICKUP_TYPE,
   boston311CsvRowSchema,
   defaultLocationReason,
-  insideBbox,
   testOrInvalidCaseReason,
 } from '../domain/boston-311';
+import { insideBbox } from '../domain/geometry';
 import type { NeedleRecord } from '../domain/needle-request';
 import type { LoadResult, Rejected } from '../domain/rejection';
 import { readCsv } from './read-csv';

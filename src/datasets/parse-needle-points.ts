@@ -1,6 +1,7 @@
 // Parses the published Needle Pickup points GeoJSON (properties date, neighborhood, street, zip) into Needle requests.
 import { CITY_BBOX } from '../config/city';
-import { defaultLocationReason, insideBbox, needlePointFeatureSchema } from '../domain/boston-311';
+import { defaultLocationReason, needlePointFeatureSchema } from '../domain/boston-311';
+import { insideBbox } from '../domain/geometry';
 import type { NeedleRecord } from '../domain/needle-request';
 import type { LoadResult, Rejected } from '../domain/rejection';
 

@@ -15,11 +15,6 @@ export function defaultLocationReason(lng: number, lat: number): string | null {
   return null;
 }
 
-/** True when [lng, lat] lies inside bbox [west, south, east, north] (edges included). */
-export function insideBbox(lng: number, lat: number, bbox: readonly [number, number, number, number]): boolean {
-  return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
-}
-
 const bostonDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: BOSTON_TIME_ZONE,
   year: 'numeric',

@@ -42,3 +42,8 @@ export const polygonalGeometrySchema = z.discriminatedUnion('type', [polygonSche
 export function roundCoordinate6(degrees: number): number {
   return Math.round(degrees * 1e6) / 1e6;
 }
+
+/** True when [lng, lat] lies inside bbox [west, south, east, north] (edges included). */
+export function insideBbox(lng: number, lat: number, bbox: readonly [number, number, number, number]): boolean {
+  return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
+}

@@ -1,5 +1,6 @@
 // The Find tool's slice: the search point, the question asked and the filters, shared in the URL (at, q, open, all).
-import { MAX_BOUNDS } from '../../config/city';
+import { SERVICE_AREA_BBOX } from '../../config/city';
+import { insideBbox } from '../../domain/geometry';
 import type { ToolSlice } from '../../ui/tool-contract';
 
 export const FIND_QUESTIONS = ['dispose', 'found-needle', 'services'] as const;
@@ -24,15 +25,14 @@ function isQuestion(value: string | null): value is FindQuestion {
   return value !== null && (FIND_QUESTIONS as readonly string[]).includes(value);
 }
 
-/** Reads `at=<lat>,<lng>` (lat first, as people write it); null unless both are numbers inside MAX_BOUNDS. */
+/** Reads `at=<lat>,<lng>` (lat first, as people write it); null unless both are numbers inside the map's bounds. */
 export function parsePoint(value: string | null): [number, number] | null {
   if (value === null) return null;
   const parts = value.split(',');
   if (parts.length !== 2 || parts.some((p) => p.trim() === '')) return null;
   const [lat, lng] = parts.map(Number) as [number, number];
-  const [[west, south], [east, north]] = MAX_BOUNDS;
   if (!Number.isFinite(lat) || !Number.isFinite(lng)) return null;
-  if (lng < west || lng > east || lat < south || lat > north) return null;
+  if (!insideBbox(lng, lat, SERVICE_AREA_BBOX)) return null;
   return [lng, lat];
 }
 
