@@ -81,14 +81,19 @@ export async function loadZones(url: string): Promise<LoadResult<Feature<Polygon
   return validateFeatures(features, zoneFeatureSchema as z.ZodType<Feature<Polygon | MultiPolygon, ZoneProperties>>);
 }
 
-/** Loads public/data/needle-requests.json into typed arrays. Throws naming the file when it is malformed. */
-export async function loadNeedleTable(url: string): Promise<NeedleTable> {
+/** Fetches a JSON file and decodes it with `decode`; a decoding error is thrown again with the URL in front. */
+export async function loadDecoded<T>(url: string, decode: (json: unknown) => T): Promise<T> {
   const json = await loadJson(url);
   try {
-    return decodeNeedleColumns(json);
+    return decode(json);
   } catch (e) {
     throw new Error(`${url}: ${(e as Error).message}`, { cause: e });
   }
+}
+
+/** Loads public/data/needle-requests.json into typed arrays. Throws naming the file when it is malformed. */
+export function loadNeedleTable(url: string): Promise<NeedleTable> {
+  return loadDecoded(url, decodeNeedleColumns);
 }
 
 /** Loads public/data/phone-services.json (3-1-1, PAATHS, ...). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { buildWalkGraph } from '../geo/walk-network';
 import type { WalkGraph } from '../geo/walk-network';
-import { loadJson } from './load-data';
+import { loadDecoded } from './load-data';
 
 export const WALK_GRAPH_FORMAT = 'hrm-walk-graph';
 /** Positions are stored as whole multiples of 10^-6 degree (about 0.11 m north-south, 0.08 m east-west in Boston). */
@@ -111,11 +111,6 @@ export function decodeWalkGraph(json: unknown): WalkGraph {
 }
 
 /** Fetches and decodes public/data/walk-graph.json (DATA_FILES.walkGraph). Throws naming the URL and the problem. */
-export async function loadWalkGraph(url: string): Promise<WalkGraph> {
-  const json = await loadJson(url);
-  try {
-    return decodeWalkGraph(json);
-  } catch (e) {
-    throw new Error(`${url}: ${(e as Error).message}`, { cause: e });
-  }
+export function loadWalkGraph(url: string): Promise<WalkGraph> {
+  return loadDecoded(url, decodeWalkGraph);
 }

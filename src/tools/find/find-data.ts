@@ -3,7 +3,7 @@
 import { DATA_FILES } from '../../config/city';
 import type { PhoneService } from '../../domain/phone-service';
 import type { SiteFeature } from '../../domain/site';
-import { loadJson } from '../../datasets/load-data';
+import { loadDecoded } from '../../datasets/load-data';
 import { parseGeocoderIndex } from '../../datasets/geocoder-index';
 import { loadWalkGraph } from '../../datasets/walk-graph';
 import { createGeocoder, type Geocoder, type GeocoderIndex } from '../../geo/geocoder';
@@ -31,13 +31,7 @@ let pending: Promise<FindFiles> | null = null;
 async function load(baseUrl: string): Promise<FindFiles> {
   const url = (file: string) => new URL(file, baseUrl).toString();
   const [index, graph] = await Promise.all([
-    loadJson(url(DATA_FILES.geocoderIndex)).then((json) => {
-      try {
-        return parseGeocoderIndex(json);
-      } catch (e) {
-        throw new Error(`${DATA_FILES.geocoderIndex}: ${(e as Error).message}`, { cause: e });
-      }
-    }),
+    loadDecoded(url(DATA_FILES.geocoderIndex), parseGeocoderIndex),
     loadWalkGraph(url(DATA_FILES.walkGraph)),
   ]);
   return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index) };
