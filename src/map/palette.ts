@@ -58,7 +58,7 @@ const OVERLAY = {
   zone: '#cc79a7', // reddish purple
 } as const;
 
-/** Overlay colours. CSS strings for MapLibre layers, RGB arrays (suffix `Rgb` or deck.gl-only keys) for deck.gl. */
+/** Overlay colours, as CSS strings for MapLibre layers (a deck.gl layer converts with hexToRgb). */
 export const PALETTE = {
   ...BASEMAP_COLORS,
 
@@ -70,11 +70,7 @@ export const PALETTE = {
   siteLabel: '#1f2a33',
   labelHalo: '#ffffff',
 
-  // 311 needle requests (deck.gl): points by status, and a yellow-to-vermillion density ramp.
-  needleUnknown: hexToRgb(OVERLAY.needle),
-  needleOpen: hexToRgb('#b23a00'),
-  needleClosed: hexToRgb(OVERLAY.needleAlt),
-  needleStroke: hexToRgb('#ffffff', 230),
+  // 311 needle requests: points by status (LEGEND_SWATCHES below) and a yellow-to-vermillion density ramp.
   // Alpha rises with the count, so the many cells with one or two reports stay faint and the basemap reads through.
   // One colour per class of NEEDLE_DENSITY_BREAKS (map/layers/needle-layers.ts), as CSS strings for MapLibre.
   needleDensityRamp: [
@@ -93,7 +89,6 @@ export const PALETTE = {
 
   // Selection highlight: a near-black ring reads on every overlay hue and on the basemap.
   selection: '#111111',
-  selectionRgb: hexToRgb('#111111'),
 } as const;
 
 /** Swatches for the legend, keyed by the app's layer ids and `needle-<status>`; CSS strings. */
