@@ -42,7 +42,7 @@ export function setNeedleRange(s: LayersState, from: string | null, to: string |
 }
 
 /** Parses a comma list keeping only allowed values, in canonical order; null when absent or nothing valid. */
-export function parseList<T extends string>(value: string | null, allowed: readonly T[]): T[] | null {
+function parseList<T extends string>(value: string | null, allowed: readonly T[]): T[] | null {
   if (value === null) return null;
   if (value === '') return [];
   const items = new Set(value.split(','));
