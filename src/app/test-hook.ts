@@ -22,6 +22,14 @@ export type TestHook = {
   siteIds: () => string[];
   /** Pixel of a drawn 311 point with no site marker within 24 px (so a click there can only hit it), or null. */
   needlePixel: () => { x: number; y: number } | null;
+  /** What the Find tool draws: its numbered places (as rendered, with the pixel of each), route and search point. */
+  findDrawn: () => FindDrawn;
+};
+
+export type FindDrawn = {
+  places: { id: string; rank: string; selected: boolean; x: number; y: number }[];
+  routeDrawn: boolean;
+  pointDrawn: boolean;
 };
 
 declare global {
@@ -82,6 +90,20 @@ export function installTestHook(map: maplibregl.Map): () => void {
       return null;
     },
     siteIds: () => [...new Set(map.querySourceFeatures('sites').map((f) => String(f.properties?.['id'])))],
+    findDrawn: () => {
+      const rect = map.getContainer().getBoundingClientRect();
+      const byId = new Map<string, FindDrawn['places'][number]>();
+      for (const f of query(['find-results'])) {
+        const id = String(f.properties?.['id']);
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        byId.set(id, { id, rank: String(f.properties?.['rank']), selected: f.properties?.['selected'] === true, x: rect.left + p.x, y: rect.top + p.y });
+      }
+      return {
+        places: [...byId.values()].sort((a, b) => Number(a.rank) - Number(b.rank)),
+        routeDrawn: query(['find-route']).length > 0,
+        pointDrawn: query(['find-point']).length > 0,
+      };
+    },
   };
   window.__hrm = hook;
   let cancelled = false;

@@ -39,10 +39,12 @@ const OVERLAY_TOP_LAYER_IDS = [
   'sites-service',
   'sites-disposal-halo',
   'sites-disposal',
-  // The Find tool's chosen place and search point: above every marker, under the site names.
+  // The Find tool's numbered places, chosen place and search point: above every marker, under the site names.
+  'find-results',
   'find-target',
   'find-point-halo',
   'find-point',
+  'find-results-label',
   'sites-label',
 ] as const;
 

@@ -96,10 +96,16 @@ export function MapView(props: MapViewProps) {
       ];
       return map.queryRenderedFeatures(box, { layers });
     };
-    map.on('click', (e) => {
+    const report = (e: maplibregl.MapMouseEvent, gesture: MapClick['gesture']) => {
       if (applied.current === null) return;
       const features = hitsAt(e.point).map((f) => ({ layerId: f.layer.id, properties: { ...(f.properties ?? {}) } }));
-      latest.current.onMapClick({ lngLat: [e.lngLat.lng, e.lngLat.lat], features });
+      latest.current.onMapClick({ lngLat: [e.lngLat.lng, e.lngLat.lat], features, gesture });
+    };
+    map.on('click', (e) => report(e, 'tap'));
+    // A long-press on a touch screen (and a right-click) is the browser's context-menu gesture.
+    map.on('contextmenu', (e) => {
+      e.preventDefault();
+      report(e, 'long-press');
     });
     // Pointer cursor over anything clickable except area fills (a zone is clickable, but a hand over every zone misleads).
     map.on('mousemove', (e) => {

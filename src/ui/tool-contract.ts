@@ -17,8 +17,11 @@ export type ToolSlice<S> = {
 /** One rendered feature under a click, from an interactive overlay layer. */
 export type MapFeatureHit = { layerId: string; properties: Record<string, unknown> };
 
-/** A click on the map: where, and the interactive features under it (topmost first). */
-export type MapClick = { lngLat: LngLat; features: MapFeatureHit[] };
+/**
+ * A click on the map: where, the interactive features under it (topmost first), and how: a tap/click, or a
+ * long-press/right-click ('long-press', the browser's context-menu gesture) that means "here", whatever is under it.
+ */
+export type MapClick = { lngLat: LngLat; features: MapFeatureHit[]; gesture: 'tap' | 'long-press' };
 
 /** Handles map clicks while a tool owns the map (drawing a zone, placing a sweep start...). */
 export type MapClickHandler = (click: MapClick) => void;

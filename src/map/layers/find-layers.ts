@@ -1,11 +1,57 @@
-// MapLibre overlays of the Find tool: the search point, the walking route to the chosen place and its highlight.
+// MapLibre overlays of the Find tool: the search point, the listed places numbered as in the list, the walking route to
+// the chosen place and its highlight.
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { OverlaySpec } from '../overlay';
 import { PALETTE } from '../palette';
 
 export const FIND_POINT_OVERLAY_ID = 'find-point';
 export const FIND_ROUTE_OVERLAY_ID = 'find-route';
-export const FIND_LAYER_IDS = ['find-route-casing', 'find-route', 'find-target', 'find-point-halo', 'find-point'] as const;
+export const FIND_RESULTS_OVERLAY_ID = 'find-results';
+export const FIND_LAYER_IDS = ['find-route-casing', 'find-route', 'find-results', 'find-target', 'find-point-halo', 'find-point', 'find-results-label'] as const;
+/** The layer a click on a numbered result hits (its feature carries the site `id`). */
+export const FIND_RESULT_CLICK_LAYER_ID = 'find-results';
+
+/**
+ * The listed places as numbered markers (1 = nearest walk), so the list and the map read the same; the selected one
+ * filled. `places` are [lng, lat] with the site id, in list order.
+ */
+export function buildFindResultsOverlay(places: readonly { id: string; lngLat: readonly [number, number] }[], selectedId: string | null): OverlaySpec {
+  const data: FeatureCollection<Geometry> = {
+    type: 'FeatureCollection',
+    features: places.map((p, i) => ({
+      type: 'Feature',
+      properties: { id: p.id, rank: String(i + 1), selected: p.id === selectedId },
+      geometry: { type: 'Point', coordinates: [p.lngLat[0], p.lngLat[1]] },
+    })),
+  };
+  return {
+    id: FIND_RESULTS_OVERLAY_ID,
+    data,
+    interactiveLayerIds: [FIND_RESULT_CLICK_LAYER_ID],
+    layers: [
+      {
+        id: 'find-results',
+        type: 'circle',
+        source: FIND_RESULTS_OVERLAY_ID,
+        paint: {
+          'circle-radius': 10,
+          'circle-color': ['case', ['get', 'selected'], PALETTE.selection, PALETTE.halo],
+          'circle-stroke-width': 2,
+          'circle-stroke-color': PALETTE.selection,
+          // Offset up and right of the site marker it numbers, so the marker stays visible.
+          'circle-translate': [12, -12],
+        },
+      },
+      {
+        id: 'find-results-label',
+        type: 'symbol',
+        source: FIND_RESULTS_OVERLAY_ID,
+        layout: { 'text-field': ['get', 'rank'], 'text-font': ['sans-serif'], 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true, 'text-offset': [1, -1] },
+        paint: { 'text-color': ['case', ['get', 'selected'], PALETTE.halo, PALETTE.selection] },
+      },
+    ],
+  };
+}
 
 /** The search point: a dark dot in a white ring. */
 export function buildFindPointOverlay(point: readonly [number, number]): OverlaySpec {

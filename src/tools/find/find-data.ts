@@ -1,11 +1,13 @@
-// What only Find loads, once per page when the tab first opens: the geocoder index and the walking graph. Sites and
-// phone lines come from the app, which has already loaded them for the map.
+// What only Find loads, once per page when the tab first opens: the geocoder index, the walking graph and the area
+// outlines (the map's land file, already in the browser's cache). Sites and phone lines come from the app.
 import { DATA_FILES } from '../../config/city';
 import type { PhoneService } from '../../domain/phone-service';
 import type { SiteFeature } from '../../domain/site';
 import { loadDecoded } from '../../datasets/load-data';
 import { parseGeocoderIndex } from '../../datasets/geocoder-index';
 import { loadWalkGraph } from '../../datasets/walk-graph';
+import { parseLandAreas, type LandAreaKind } from '../../datasets/land-areas';
+import { createAreaLookup, type NamedArea } from '../../geo/area-lookup';
 import { createGeocoder, type Geocoder, type GeocoderIndex } from '../../geo/geocoder';
 import { createWalkNetwork, type WalkNetwork } from '../../geo/walk-network';
 import { findSitesFrom, type FindSite } from './find-results';
@@ -17,6 +19,8 @@ export type FindFiles = {
   network: WalkNetwork;
   /** The point in words (nearest address or intersection), or null when none is near. */
   describe: ReturnType<typeof createReverseLookup>;
+  /** The Boston neighbourhood or neighbouring city containing a point, or null outside them all. */
+  areaAt: (point: readonly [number, number]) => NamedArea<LandAreaKind> | null;
 };
 
 export type FindData = FindFiles & {
@@ -30,11 +34,12 @@ let pending: Promise<FindFiles> | null = null;
 
 async function load(baseUrl: string): Promise<FindFiles> {
   const url = (file: string) => new URL(file, baseUrl).toString();
-  const [index, graph] = await Promise.all([
+  const [index, graph, areas] = await Promise.all([
     loadDecoded(url(DATA_FILES.geocoderIndex), parseGeocoderIndex),
     loadWalkGraph(url(DATA_FILES.walkGraph)),
+    loadDecoded(url(DATA_FILES.land), parseLandAreas),
   ]);
-  return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index) };
+  return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index), areaAt: createAreaLookup(areas) };
 }
 
 /** Find's own files, loaded on first call (a failed load is retried on the next call). */

@@ -1,9 +1,23 @@
-// Where am I: an ARIA combobox (input + listbox) over the offline geocoder's suggestions, keyboard navigable.
+// Where am I: an ARIA combobox (input + listbox) over the offline geocoder's suggestions and pasted coordinates,
+// keyboard navigable.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Geocoder, Suggestion } from '../../geo/geocoder';
+import type { Geocoder, Precision } from '../../geo/geocoder';
+import { parseCoordinates } from './find-coordinates';
+import { formatPoint } from './find-state';
 
-export type SearchBoxProps = { geocoder: Geocoder; onPick: (suggestion: Suggestion) => void };
+/** What the box offers: a geocoder suggestion, or the pasted coordinates themselves. */
+export type SearchPick = { label: string; lngLat: [number, number]; precision: Precision | 'coordinates' };
+
+export type SearchBoxProps = { geocoder: Geocoder; onPick: (pick: SearchPick) => void };
+
+/** Pasted coordinates first (when the text is a pair in the service area), then the geocoder's suggestions. */
+function picksFor(geocoder: Geocoder, text: string): SearchPick[] {
+  if (text.trim().length < 2) return [];
+  const point = parseCoordinates(text);
+  const fromGeocoder = geocoder.suggest(text, { limit: point ? 5 : 6 }).map((s) => ({ label: s.label, lngLat: s.lngLat, precision: s.precision }));
+  return point ? [{ label: formatPoint(point).replace(',', ', '), lngLat: point, precision: 'coordinates' }, ...fromGeocoder] : fromGeocoder;
+}
 
 export function FindSearchBox({ geocoder, onPick }: SearchBoxProps) {
   const { t } = useTranslation();
@@ -11,9 +25,9 @@ export function FindSearchBox({ geocoder, onPick }: SearchBoxProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = useMemo(() => (text.trim().length >= 2 ? geocoder.suggest(text, { limit: 6 }) : []), [geocoder, text]);
+  const suggestions = useMemo(() => picksFor(geocoder, text), [geocoder, text]);
   const shown = open && suggestions.length > 0;
-  const pick = (s: Suggestion) => {
+  const pick = (s: SearchPick) => {
     setText(s.label);
     setOpen(false);
     setActive(-1);

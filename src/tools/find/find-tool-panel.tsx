@@ -1,25 +1,41 @@
-// The Find tab: where am I (search, map click, my location), the question, filters, and the nearest places by walk.
+// The Find tab: where am I (search, pasted coordinates, map tap or long-press, my location), what I need, filters, and
+// the nearest places by walk — list and map in step, with directions, a share link and a printable pocket list.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { phoneParts } from '../../domain/phone-service';
-import { openStateAt, type OpenState } from '../../domain/opening-hours';
-import { buildFindPointOverlay, buildFindRouteOverlay } from '../../map/layers/find-layers';
+import { openStateAt } from '../../domain/opening-hours';
+import { buildFindPointOverlay, buildFindResultsOverlay, buildFindRouteOverlay, FIND_RESULT_CLICK_LAYER_ID } from '../../map/layers/find-layers';
+import { SITE_CLICK_LAYER_IDS } from '../../map/layers/site-layers';
 import type { OverlaySpec } from '../../map/overlay';
-import type { ToolPanelProps } from '../../ui/tool-contract';
+import type { MapClick, ToolPanelProps } from '../../ui/tool-contract';
 import type { PhoneService } from '../../domain/phone-service';
 import type { SiteFeature } from '../../domain/site';
+import { FoundNeedle, Results } from './find-answers';
 import { findData, loadFindFiles, type FindData, type FindFiles } from './find-data';
-import { eligibilityClass, findNearestByWalk, type FindResult, type FindSite } from './find-results';
+import { mapAppFor } from './find-links';
+import { FindMiniMap } from './find-mini-map';
+import { findNearestByWalk, languagesOf, needOf, siteFilter, type FindResult } from './find-results';
 import { FindSearchBox } from './find-search-box';
-import { FIND_QUESTIONS, formatPoint, setEveryone, setOpenNow, setPoint, setQuestion, type FindState } from './find-state';
+import {
+  effectiveEveryone,
+  FIND_QUESTIONS,
+  formatPoint,
+  setEveryone,
+  setLanguage,
+  setOpen247,
+  setOpenNow,
+  setPoint,
+  setQuestion,
+  setWheelchair,
+  type FindState,
+} from './find-state';
 
 /** From the app: where the data files are, and the sites and phone lines it has loaded for the map (null: still loading). */
 export type FindPanelExtra = { baseUrl: string; sites: readonly SiteFeature[] | null; phones: PhoneService[] };
 
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; files: FindFiles };
 
-const BOS311 = { label: '617-635-4500', dial: '6176354500' };
+/** Picks a listed place from a map tap; returns whether the tap was on one. */
+type ListedTap = (siteId: string) => boolean;
 
 function useFindFiles(baseUrl: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -36,6 +52,16 @@ function useFindFiles(baseUrl: string): Loaded {
   return loaded;
 }
 
+const CLICKABLE_PLACES = new Set<string>([FIND_RESULT_CLICK_LAYER_ID, ...SITE_CLICK_LAYER_IDS]);
+
+/** The site id a tap landed on (a numbered result or a site marker), or null. */
+function tappedSiteId(click: MapClick): string | null {
+  if (click.gesture !== 'tap') return null;
+  const hit = click.features.find((f) => CLICKABLE_PLACES.has(f.layerId));
+  const id = hit?.properties.id;
+  return typeof id === 'string' ? id : null;
+}
+
 export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: ToolPanelProps<FindState, FindPanelExtra>) {
   const { t } = useTranslation();
   const loaded = useFindFiles(baseUrl);
@@ -44,16 +70,22 @@ export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: 
   const { claimMap, setOverlays } = shell;
   const latest = useRef(update);
   latest.current = update;
-  // While the tab is open a click on the map sets the search point; leaving the tab gives the map back.
+  const listedTap = useRef<ListedTap | null>(null);
+  // While the tab is open a tap on a listed place selects it; any other tap, or a long-press anywhere, sets the search
+  // point. Leaving the tab gives the map back.
   useEffect(() => {
-    claimMap((click) => latest.current((s) => setPoint(s, click.lngLat)));
+    claimMap((click) => {
+      const id = tappedSiteId(click);
+      if (id !== null && listedTap.current?.(id)) return;
+      latest.current((s) => setPoint(s, click.lngLat));
+    });
     return () => claimMap(null);
   }, [claimMap]);
 
   return (
     <section className="find-panel" data-testid="find-panel" aria-labelledby="find-heading">
       <h2 id="find-heading">{t('find.heading')}</h2>
-      <fieldset className="find-questions">
+      <fieldset className="find-questions no-print">
         <legend>{t('find.questionLegend')}</legend>
         {FIND_QUESTIONS.map((q) => (
           <label key={q} className="find-question">
@@ -72,7 +104,7 @@ export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: 
           {t('find.loadError', { message: loaded.message })}
         </p>
       )}
-      {data && <FindReady data={data} state={state} update={update} setOverlays={setOverlays} />}
+      {data && <FindReady data={data} state={state} update={update} setOverlays={setOverlays} listedTap={listedTap} />}
     </section>
   );
 }
@@ -82,35 +114,67 @@ type ReadyProps = {
   state: FindState;
   update: ToolPanelProps<FindState>['update'];
   setOverlays: (overlays: readonly OverlaySpec[]) => void;
+  listedTap: React.RefObject<ListedTap | null>;
 };
 
-function FindReady({ data, state, update, setOverlays }: ReadyProps) {
+function FindReady({ data, state, update, setOverlays, listedTap }: ReadyProps) {
   const { t } = useTranslation();
   const [placeLabel, setPlaceLabel] = useState<{ point: string; label: string } | null>(null);
   const [geoMessage, setGeoMessage] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const now = useMemo(() => new Date(), [state.point, state.question, state.openNow, state.everyone]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  const [revealId, setRevealId] = useState<string | null>(null);
+  const [shareMessage, setShareMessage] = useState<string | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const mapApp = useMemo(() => mapAppFor(navigator.userAgent), []);
+  // "Now" is read again whenever the question changes, so "open now" is never stale by more than one interaction.
+  const now = useMemo(() => new Date(), [state.point, state.question, state.openNow, state.open247, state.everyone]); // eslint-disable-line react-hooks/exhaustive-deps
   const openStates = useMemo(() => new Map(data.sites.map((s) => [s.id, openStateAt(s.openingHours, now)])), [data.sites, now]);
-  const keep = (everyone: boolean, openNow: boolean) => (site: FindSite) =>
-    (!everyone || eligibilityClass(site.eligibility) !== 'restricted') && (!openNow || openStates.get(site.id)?.state === 'open');
-  const results = useMemo(
-    () => (state.point ? findNearestByWalk(data.sites, data.network, { point: state.point, question: state.question, keep: keep(state.everyone, state.openNow) }) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, state.point, state.question, state.everyone, state.openNow, openStates],
+  const languages = useMemo(() => languagesOf(data.sites), [data.sites]);
+
+  const area = useMemo(() => (state.point ? data.areaAt(state.point) : null), [data, state.point]);
+  const inBoston = area?.kind === 'neighborhood';
+  const everyone = effectiveEveryone(state, inBoston);
+  const keep = useMemo(
+    () => siteFilter({ openNow: state.openNow, open247: state.open247, everyone, language: state.language, wheelchair: state.wheelchair }, (s) => openStates.get(s.id)),
+    [state.openNow, state.open247, everyone, state.language, state.wheelchair, openStates],
   );
-  const nearestDisposal = useMemo(
-    () => (state.point && state.question === 'found-needle' ? findNearestByWalk(data.sites, data.network, { point: state.point, question: 'dispose', limit: 1 })[0] : undefined),
-    [data, state.point, state.question],
-  );
-  const selected = results.find((r) => r.site.id === selectedId) ?? (state.question === 'found-needle' && nearestDisposal?.site.id === selectedId ? nearestDisposal : undefined);
+  const needle = state.question === 'found-needle';
+  const activeFilters = [
+    state.openNow && t('find.openNow'),
+    state.open247 && t('find.open247'),
+    everyone && t('find.everyone'),
+    state.wheelchair && t('find.wheelchairShort'),
+    state.language,
+  ].filter((f): f is string => typeof f === 'string' && f !== '');
+  const results = useMemo<FindResult[]>(() => {
+    if (!state.point) return [];
+    // A found needle: the nearest disposal point only, for someone who can carry it safely; hours do not filter it.
+    const needleKeep = siteFilter({ openNow: false, open247: false, everyone, language: null, wheelchair: false }, () => undefined);
+    return findNearestByWalk(data.sites, data.network, { point: state.point, need: needOf(state.question), keep: needle ? needleKeep : keep, limit: needle ? 1 : 5 });
+  }, [data, state.point, state.question, needle, everyone, keep]);
+  const selected = results.find((r) => r.site.id === selectedId);
+
+  // Map taps on a listed place select it in the list.
+  const listedIds = useMemo(() => new Set(results.map((r) => r.site.id)), [results]);
+  useEffect(() => {
+    listedTap.current = (id) => {
+      if (!listedIds.has(id)) return false;
+      setSelectedId(id);
+      setRevealId(id);
+      return true;
+    };
+    return () => {
+      listedTap.current = null;
+    };
+  }, [listedIds, listedTap]);
 
   useEffect(() => {
     const overlays: OverlaySpec[] = [];
     if (selected) overlays.push(buildFindRouteOverlay(selected.route.path, selected.route.approximate));
+    if (results.length > 0) overlays.push(buildFindResultsOverlay(results.map((r) => ({ id: r.site.id, lngLat: r.site.lngLat })), selected?.site.id ?? null));
     if (state.point) overlays.push(buildFindPointOverlay(state.point));
     setOverlays(overlays);
-  }, [selected, state.point, setOverlays]);
+  }, [selected, results, state.point, setOverlays]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
 
   const useMyLocation = () => {
@@ -129,176 +193,136 @@ function FindReady({ data, state, update, setOverlays }: ReadyProps) {
     );
   };
 
+  const share = async () => {
+    const url = window.location.href;
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title: t('find.heading'), url });
+        return;
+      } catch {
+        // Cancelled or refused: fall back to copying.
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      setShareMessage(t('find.linkCopied'));
+    } catch {
+      setShareMessage(t('find.linkCopyFailed', { url }));
+    }
+  };
+
   const pointText = state.point ? formatPoint(state.point) : null;
   const nearby = useMemo(() => (state.point ? data.describe(state.point) : null), [data, state.point]);
   let where: string | null = null;
   if (state.point) {
     if (placeLabel && placeLabel.point === pointText) where = `${placeLabel.label} (${pointText})`;
     else if (nearby) where = `${t('find.near', { place: nearby.text })} (${pointText})`;
-    else where = pointText;
+    else where = area ? `${area.name} (${pointText})` : pointText;
   }
+  const listProps = {
+    openStates,
+    selectedId: selected?.site.id ?? null,
+    onSelect: (id: string) => {
+      setSelectedId(id);
+      setRevealId(null);
+    },
+    mapApp,
+    revealId,
+  };
 
   return (
     <>
-      <FindSearchBox
-        geocoder={data.geocoder}
-        onPick={(s) => {
-          setPlaceLabel({ point: formatPoint(s.lngLat), label: s.label });
-          update((st) => setPoint(st, s.lngLat));
-        }}
-      />
-      <p className="find-where-actions">
-        <button type="button" data-testid="find-my-location" onClick={useMyLocation}>
-          {t('find.myLocation')}
-        </button>{' '}
-        <span className="find-hint">{t('find.mapHint')}</span>
-      </p>
-      {geoMessage && (
-        <p role="status" data-testid="find-geo-message">
-          {geoMessage}
+      <div className="no-print">
+        <FindSearchBox
+          geocoder={data.geocoder}
+          onPick={(s) => {
+            setPlaceLabel({ point: formatPoint(s.lngLat), label: s.label });
+            update((st) => setPoint(st, s.lngLat));
+          }}
+        />
+        <p className="find-where-actions">
+          <button type="button" data-testid="find-my-location" onClick={useMyLocation}>
+            {t('find.myLocation')}
+          </button>{' '}
+          <span className="find-hint">{t('find.mapHint')}</span>
         </p>
-      )}
-      {state.question !== 'found-needle' && (
-        <fieldset className="find-filters">
-          <legend>{t('find.filters')}</legend>
-          <label>
-            <input type="checkbox" data-testid="find-open-now" checked={state.openNow} onChange={(e) => update((s) => setOpenNow(s, e.target.checked))} />
-            {t('find.openNow')}
-          </label>
-          <label>
-            <input type="checkbox" data-testid="find-everyone" checked={state.everyone} onChange={(e) => update((s) => setEveryone(s, e.target.checked))} />
-            {t('find.everyone')}
-          </label>
-        </fieldset>
-      )}
+        {geoMessage && (
+          <p role="status" data-testid="find-geo-message">
+            {geoMessage}
+          </p>
+        )}
+      </div>
       {where === null ? (
         <p className="find-prompt" data-testid="find-prompt">
           {t('find.prompt')}
         </p>
-      ) : state.question === 'found-needle' ? (
-        <FoundNeedle where={where} nearest={nearestDisposal} openState={nearestDisposal ? openStates.get(nearestDisposal.site.id) : undefined} selected={selected?.site.id ?? null} onSelect={setSelectedId} />
       ) : (
-        <Results results={results} openStates={openStates} selectedId={selected?.site.id ?? null} onSelect={setSelectedId} phones={data.phones} />
-      )}
-    </>
-  );
-}
-
-function Call311() {
-  const { t } = useTranslation();
-  return (
-    <p className="find-311" data-testid="find-311">
-      {t('find.report311Before')} <a href="tel:311">3-1-1</a> {t('find.or')} <a href={`tel:${BOS311.dial}`}>{BOS311.label}</a> {t('find.report311After')}
-    </p>
-  );
-}
-
-function FoundNeedle(props: { where: string; nearest: FindResult | undefined; openState: OpenState | undefined; selected: string | null; onSelect: (id: string) => void }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const copy = () => {
-    void navigator.clipboard?.writeText(props.where).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  return (
-    <div className="find-needle" data-testid="find-needle">
-      <Call311 />
-      <p>
-        <a href="https://www.boston.gov/departments/boston-311" rel="noopener noreferrer" target="_blank">
-          {t('find.onlineRequest')}
-        </a>
-      </p>
-      <p>
-        {t('find.locationForDispatcher')} <span data-testid="find-location-text">{props.where}</span>{' '}
-        <button type="button" data-testid="find-copy" onClick={copy}>
-          {t('find.copy')}
-        </button>{' '}
-        <span role="status">{copied ? t('find.copied') : ''}</span>
-      </p>
-      {props.nearest && (
         <>
-          <h3>{t('find.nearestDisposal')}</h3>
-          <ul className="find-results">
-            <ResultItem result={props.nearest} openState={props.openState} selected={props.selected === props.nearest.site.id} onSelect={props.onSelect} />
-          </ul>
+          <div className="print-only find-print-header">
+            <p>{t('find.printFrom', { where })}</p>
+            <p>{t('find.printedOn', { date: now.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' }) })}</p>
+            {state.point && (
+              <FindMiniMap point={state.point} places={results.map((r, i) => ({ rank: i + 1, lngLat: r.site.lngLat }))} label={t('find.miniMapLabel')} />
+            )}
+          </div>
+          {needle ? <FoundNeedle where={where} nearest={results[0]} {...listProps} /> : <Results results={results} phones={data.phones} {...listProps} />}
         </>
       )}
-    </div>
-  );
-}
-
-function Results(props: { results: FindResult[]; openStates: Map<string, OpenState>; selectedId: string | null; onSelect: (id: string) => void; phones: FindData['phones'] }) {
-  const { t } = useTranslation();
-  if (props.results.length === 0) {
-    return (
-      <div className="find-none" data-testid="find-none" role="status">
-        <p>{t('find.none')}</p>
-        <Call311 />
-        <ul className="find-phones">
-          {props.phones.map((p) => (
-            <li key={p.name}>
-              {p.name}:{' '}
-              {phoneParts(p.phone).map((part, i) => (
-                <span key={part.dial}>
-                  {i > 0 && ` ${t('find.or')} `}
-                  <a href={`tel:${part.dial}`}>{part.label}</a>
-                </span>
-              ))}
-              {p.hours ? ` (${p.hours})` : ''}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  return (
-    <>
-      <p role="status" className="find-count">
-        {t('find.count', { count: props.results.length })}
-      </p>
-      <ol className="find-results" data-testid="find-results">
-        {props.results.map((r) => (
-          <ResultItem key={r.site.id} result={r} openState={props.openStates.get(r.site.id)} selected={props.selectedId === r.site.id} onSelect={props.onSelect} />
-        ))}
-      </ol>
+      {!needle && (
+        <details className="find-filters no-print" data-testid="find-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+          <summary>{t('find.filtersSummary', { active: activeFilters.length > 0 ? activeFilters.join(', ') : t('find.noFilters') })}</summary>
+          <fieldset>
+            <legend className="visually-hidden">{t('find.filters')}</legend>
+            <label>
+              <input type="checkbox" data-testid="find-open-now" checked={state.openNow} onChange={(e) => update((s) => setOpenNow(s, e.target.checked))} />
+              {t('find.openNow')}
+            </label>
+            <label>
+              <input type="checkbox" data-testid="find-open-247" checked={state.open247} onChange={(e) => update((s) => setOpen247(s, e.target.checked))} />
+              {t('find.open247')}
+            </label>
+            <label>
+              <input type="checkbox" data-testid="find-everyone" checked={everyone} onChange={(e) => update((s) => setEveryone(s, e.target.checked))} />
+              {t('find.everyone')}
+            </label>
+            {state.everyone === null && everyone && <p className="find-hint">{t('find.everyoneDefault')}</p>}
+            <label>
+              <input type="checkbox" data-testid="find-wheelchair" checked={state.wheelchair} onChange={(e) => update((s) => setWheelchair(s, e.target.checked))} />
+              {t('find.wheelchairOnly')}
+            </label>
+            <label className="find-language">
+              {t('find.language')}
+              <select data-testid="find-language" value={state.language ?? ''} onChange={(e) => update((s) => setLanguage(s, e.target.value === '' ? null : e.target.value))}>
+                <option value="">{t('find.anyLanguage')}</option>
+                {languages.map((l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
+                {state.language !== null && !languages.includes(state.language) && <option value={state.language}>{state.language}</option>}
+              </select>
+            </label>
+          </fieldset>
+        </details>
+      )}
+      {where !== null && (
+        <>
+          <p className="find-share no-print">
+            <button type="button" data-testid="find-share" onClick={() => void share()}>
+              {t('find.share')}
+            </button>{' '}
+            <button type="button" data-testid="find-print" onClick={() => window.print()}>
+              {t('find.print')}
+            </button>
+          </p>
+          <p className="find-hint no-print">{t('find.shareNote')}</p>
+          {shareMessage && (
+            <p role="status" data-testid="find-share-message">
+              {shareMessage}
+            </p>
+          )}
+        </>
+      )}
     </>
-  );
-}
-
-function openText(t: TFunction, open: OpenState | undefined, lang: string): { text: string; cls: string } {
-  const time = (d: Date) => d.toLocaleString(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
-  if (open?.state === 'open') return { cls: 'open', text: open.nextChange ? `${t('detail.openNow')} · ${t('detail.until', { time: time(open.nextChange) })}` : t('detail.alwaysOpen') };
-  if (open?.state === 'closed') return { cls: 'closed', text: open.nextChange ? `${t('detail.closedNow')} · ${t('detail.opensAt', { time: time(open.nextChange) })}` : t('detail.closedNow') };
-  return { cls: 'unknown', text: t('detail.hoursNotPublished') };
-}
-
-function ResultItem({ result, openState, selected, onSelect }: { result: FindResult; openState: OpenState | undefined; selected: boolean; onSelect: (id: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const { site, route } = result;
-  const minutes = Math.max(1, Math.round(route.walkMinutes));
-  const meters = route.distanceMeters < 1000 ? `${Math.round(route.distanceMeters / 10) * 10} m` : `${(route.distanceMeters / 1000).toFixed(1)} km`;
-  const walk = `${route.approximate ? `${t('find.approx')} ` : ''}${t('find.walk', { minutes, distance: meters })}`;
-  const open = openText(t, openState, i18n.language);
-  const elig = eligibilityClass(site.eligibility);
-  return (
-    <li className={`find-result${selected ? ' selected' : ''}`} data-testid="find-result" data-site-id={site.id}>
-      <button type="button" className="find-result-name" aria-pressed={selected} data-testid="find-result-select" onClick={() => onSelect(site.id)}>
-        <span data-testid="find-result-name">{site.name}</span>
-      </button>
-      <p className="find-result-meta">
-        {t(`legend.kinds.${site.kind}`)} · <span data-testid="find-result-walk">{walk}</span>
-      </p>
-      <p className={`open-state open-state-${open.cls}`}>{open.text}</p>
-      <p className={`find-eligibility find-eligibility-${elig}`}>{site.eligibility ?? t('find.eligibilityUnknown')}</p>
-      <p>{site.address ? `${site.address}, ${site.city}` : site.city}</p>
-      {site.phone &&
-        phoneParts(site.phone).map((p) => (
-          <a key={p.dial} className="find-tel" href={`tel:${p.dial}`}>
-            {p.label}
-          </a>
-        ))}
-    </li>
   );
 }

@@ -342,6 +342,67 @@ export class BrowserSession {
     // JPEG for the README images: a tenth of the PNG's size, and they are regenerated on every run.
     await this.page.screenshot(path.endsWith('.jpg') ? { path, type: 'jpeg', quality: 80 } : { path });
   }
+
+  /** Right-click at a pixel: the browser's context-menu gesture, as a long-press on a touch screen. */
+  async contextMenuAt(at: Pixel): Promise<void> {
+    await this.page.mouse.move(at.x, at.y, { steps: 2 });
+    await this.page.mouse.click(at.x, at.y, { button: 'right' });
+  }
+
+  /** Lets the page read the device position (the person allowed it) and sets that position ([lng, lat]). */
+  async allowGeolocation(at: [number, number]): Promise<void> {
+    await this.page.context().grantPermissions(['geolocation']);
+    await this.page.context().setGeolocation({ longitude: at[0], latitude: at[1], accuracy: 10 });
+  }
+
+  /** Lets the page write to (and the test read) the clipboard. */
+  async allowClipboard(): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  }
+
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Renders the page as for printing (CSS print media) or back to the screen. */
+  async emulatePrint(on: boolean): Promise<void> {
+    await this.page.emulateMedia({ media: on ? 'print' : 'screen' });
+  }
+
+  /** Replaces window.print so a test can see it was called without a print dialog. */
+  async stubPrint(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { __printed: number }).__printed = 0;
+      window.print = () => {
+        (window as unknown as { __printed: number }).__printed++;
+      };
+    });
+  }
+
+  async printCalls(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
+  }
+
+  /** Whether the focused element shows a visible focus indicator (an outline or a box shadow). */
+  async focusIsVisible(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return false;
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      return outline || style.boxShadow !== 'none';
+    });
+  }
+
+  /** Count of elements matching a CSS selector inside `testId`. */
+  async countIn(testId: string, selector: string): Promise<number> {
+    return this.byTestId(testId).first().locator(selector).count();
+  }
+
+  /** Types text with the keyboard into whatever has focus. */
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
 }
 
 /** Colour statistics of a PNG (8-bit RGB/RGBA, as Playwright writes): distinct RGB colours and the commonest's share. */

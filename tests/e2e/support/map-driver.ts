@@ -2,7 +2,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { pngColourStats, type BrowserSession, type Pixel, type Rgb } from './browser';
 import type { LngLat } from './data-files';
-import type { RenderedCounts } from '../../../src/app/test-hook';
+import type { FindDrawn, RenderedCounts } from '../../../src/app/test-hook';
 
 export type { LngLat, Pixel, Rgb };
 
@@ -10,7 +10,7 @@ export type LayerName = 'disposal' | 'services' | 'needles' | 'zones';
 export const LAYERS: readonly LayerName[] = ['disposal', 'services', 'needles', 'zones'];
 
 /** What the app reports it draws: the type is the app's own (src/app/test-hook.ts), so the contract has one source. */
-export type { RenderedCounts };
+export type { FindDrawn, RenderedCounts };
 
 /** The test API the app exposes on window.__hrm (the e2e contract, src/app/test-hook.ts). */
 type HrmTestApi = {
@@ -20,6 +20,7 @@ type HrmTestApi = {
   sitePixel(id: string): Pixel | null;
   siteIds(): string[];
   needlePixel(): Pixel | null;
+  findDrawn(): FindDrawn;
 };
 type HrmWindow = { __hrm?: HrmTestApi };
 
@@ -132,6 +133,29 @@ export class MapDriver {
 
   async sitePixel(id: string): Promise<Pixel | null> {
     return this.browser.evaluate((siteId) => (window as unknown as HrmWindow).__hrm?.sitePixel(siteId) ?? null, id);
+  }
+
+  /** A click (tap with a mouse) at a pixel of the page. */
+  async clickAt(at: Pixel): Promise<void> {
+    await this.browser.clickAt(at);
+  }
+
+  /** A right-click at a pixel: the context-menu gesture, as a long-press on a phone. */
+  async contextMenuAt(at: Pixel): Promise<void> {
+    await this.browser.contextMenuAt(at);
+  }
+
+  async isMapVisible(): Promise<boolean> {
+    return this.browser.isVisible('map');
+  }
+
+  /** What the Find tool has drawn: numbered places (rank, selected, pixel), the route, the search point. */
+  async findDrawn(): Promise<FindDrawn> {
+    return this.browser.evaluate(() => {
+      const hrm = (window as unknown as HrmWindow).__hrm;
+      if (!hrm) throw new Error('window.__hrm is missing');
+      return hrm.findDrawn();
+    }, undefined);
   }
 
   /** Pixel of a drawn 311 point with no site marker near it, or null. */

@@ -26,11 +26,11 @@ describe('selectors', () => {
     const zone = { layerId: 'zones-fill', properties: { id: 'z' } };
     const needle = { layerId: 'needle-points', properties: { i: 4 } };
     const marker = { layerId: 'sites-service', properties: { id: 's' } };
-    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle, marker] })).toEqual({ kind: 'site', siteId: 's' });
-    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle] })).toEqual({ kind: 'needle', index: 4 });
-    expect(selectionFromClick({ lngLat: [0, 0], features: [zone] })).toEqual({ kind: 'zone', zoneId: 'z' });
-    expect(selectionFromClick({ lngLat: [0, 0], features: [] })).toBeNull();
-    expect(selectionFromClick({ lngLat: [0, 0], features: [{ layerId: 'sites-label', properties: { id: 's' } }] })).toBeNull();
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle, marker], gesture: 'tap' })).toEqual({ kind: 'site', siteId: 's' });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone, needle], gesture: 'tap' })).toEqual({ kind: 'needle', index: 4 });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [zone], gesture: 'tap' })).toEqual({ kind: 'zone', zoneId: 'z' });
+    expect(selectionFromClick({ lngLat: [0, 0], features: [], gesture: 'tap' })).toBeNull();
+    expect(selectionFromClick({ lngLat: [0, 0], features: [{ layerId: 'sites-label', properties: { id: 's' } }], gesture: 'tap' })).toBeNull();
   });
 
   it("draws the open tool's overlays above the shell's, and no other tool's", () => {

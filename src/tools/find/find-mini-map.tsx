@@ -1,0 +1,59 @@
+// The printed pocket list's small map: the search point and the numbered places, to scale, with a scale bar (SVG, so
+// it prints sharp where a WebGL canvas would print blank).
+import { haversineMetersLngLat } from '../../geo/haversine';
+
+type Props = { point: readonly [number, number]; places: readonly { rank: number; lngLat: readonly [number, number] }[]; label: string };
+
+const WIDTH = 320;
+const HEIGHT = 200;
+const PAD = 18;
+
+/** A round scale-bar length (metres) close to a quarter of the map's width. */
+function niceMeters(target: number): number {
+  const steps = [50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000];
+  return steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), steps[0]!);
+}
+
+export function FindMiniMap({ point, places, label }: Props) {
+  const all = [point, ...places.map((p) => p.lngLat)];
+  const lat0 = (point[1] * Math.PI) / 180;
+  const xs = all.map((p) => p[0] * Math.cos(lat0));
+  const ys = all.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const span = Math.max(maxX - minX, ((maxY - minY) * (WIDTH - 2 * PAD)) / (HEIGHT - 2 * PAD), 0.002);
+  const scale = (WIDTH - 2 * PAD) / span; // px per (cos-scaled) degree
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const project = (p: readonly [number, number]) => [WIDTH / 2 + (p[0] * Math.cos(lat0) - cx) * scale, HEIGHT / 2 - (p[1] - cy) * scale] as const;
+  // Metres per pixel along the point's latitude.
+  const metersPerPx = haversineMetersLngLat(point[0], point[1], point[0] + 1 / Math.cos(lat0) / scale, point[1]);
+  const barMeters = niceMeters((WIDTH / 4) * metersPerPx);
+  const barPx = barMeters / metersPerPx;
+  const [px, py] = project(point);
+  return (
+    <svg className="find-mini-map" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+      <rect width={WIDTH} height={HEIGHT} fill="#fff" stroke="#333" />
+      {places.map((p) => {
+        const [x, y] = project(p.lngLat);
+        return (
+          <g key={p.rank}>
+            <circle cx={x} cy={y} r="9" fill="#fff" stroke="#111" strokeWidth="2" />
+            <text x={x} y={y + 4} textAnchor="middle" fontSize="11" fontWeight="bold" fill="#111">
+              {p.rank}
+            </text>
+          </g>
+        );
+      })}
+      <circle cx={px} cy={py} r="6" fill="#111" stroke="#fff" strokeWidth="2" />
+      <text x={px + 9} y={py - 8} fontSize="11" fill="#111">
+        ★
+      </text>
+      <g transform={`translate(${PAD}, ${HEIGHT - 10})`}>
+        <path d={`M0 -4v4h${barPx}v-4`} fill="none" stroke="#111" strokeWidth="1.5" />
+        <text x={barPx + 4} y="0" fontSize="10" fill="#111">
+          {barMeters >= 1000 ? `${barMeters / 1000} km` : `${barMeters} m`}
+        </text>
+      </g>
+    </svg>
+  );
+}
