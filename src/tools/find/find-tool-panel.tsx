@@ -13,7 +13,7 @@ import { FoundNeedle, Results } from './find-answers';
 import { findData, loadFindFiles, type FindData, type FindFiles } from './find-data';
 import { mapAppFor } from './find-links';
 import { FindMiniMap } from './find-mini-map';
-import { findNearestByWalk, languagesOf, needOf, siteFilter, type FindResult } from './find-results';
+import { findNearestByWalk, languagesOf, needOf, siteFilter, splitByRange, type FindResult } from './find-results';
 import { FindSearchBox } from './find-search-box';
 import {
   effectiveEveryone,
@@ -62,7 +62,7 @@ function tappedSiteId(click: MapClick): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: ToolPanelProps<FindState, FindPanelExtra>) {
+export function FindToolPanel({ map, state, update, shell, baseUrl, sites, phones }: ToolPanelProps<FindState, FindPanelExtra>) {
   const { t } = useTranslation();
   const loaded = useFindFiles(baseUrl);
   const files = loaded.status === 'ready' ? loaded.files : null;
@@ -104,12 +104,13 @@ export function FindToolPanel({ state, update, shell, baseUrl, sites, phones }: 
           {t('find.loadError', { message: loaded.message })}
         </p>
       )}
-      {data && <FindReady data={data} state={state} update={update} setOverlays={setOverlays} listedTap={listedTap} />}
+      {data && <FindReady map={map} data={data} state={state} update={update} setOverlays={setOverlays} listedTap={listedTap} />}
     </section>
   );
 }
 
 type ReadyProps = {
+  map: ToolPanelProps<FindState>['map'];
   data: FindData;
   state: FindState;
   update: ToolPanelProps<FindState>['update'];
@@ -117,7 +118,7 @@ type ReadyProps = {
   listedTap: React.RefObject<ListedTap | null>;
 };
 
-function FindReady({ data, state, update, setOverlays, listedTap }: ReadyProps) {
+function FindReady({ map, data, state, update, setOverlays, listedTap }: ReadyProps) {
   const { t } = useTranslation();
   const [placeLabel, setPlaceLabel] = useState<{ point: string; label: string } | null>(null);
   const [geoMessage, setGeoMessage] = useState<string | null>(null);
@@ -176,6 +177,27 @@ function FindReady({ data, state, update, setOverlays, listedTap }: ReadyProps) 
     setOverlays(overlays);
   }, [selected, results, state.point, setOverlays]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
+
+  // A new search point (or need) brings the point and the nearest places into view; a filter change does not move the map.
+  const framed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !state.point || results.length === 0) return;
+    const key = `${formatPoint(state.point)}|${state.question}`;
+    if (framed.current === key) return;
+    framed.current = key;
+    const { near } = splitByRange(results);
+    const shown = (near.length > 0 ? near.slice(0, 3) : results.slice(0, 1)).map((r) => r.site.lngLat);
+    const lngs = [state.point[0], ...shown.map((p) => p[0])];
+    const lats = [state.point[1], ...shown.map((p) => p[1])];
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    map.fitBounds(
+      [
+        [Math.min(...lngs), Math.min(...lats)],
+        [Math.max(...lngs), Math.max(...lats)],
+      ],
+      { padding: 48, maxZoom: 16, animate: !reduceMotion, duration: 600 },
+    );
+  }, [map, state.point, state.question, results]);
 
   const useMyLocation = () => {
     if (!('geolocation' in navigator)) {
