@@ -1,83 +1,110 @@
-// Suggests street-level coordinates for rows of data/sites.csv that have no lng/lat yet (a curator's helper).
+// Proposes coordinates for the rows of data/sites.csv with the app's offline geocoder (a curator's helper; prints, never writes).
 //
-// Usage: npx tsx scripts/place-sites.ts [path/to/sites.csv] [--all]
-// Street data: $HRM_DATA_DIR/basemap/streets-<city>.geojson, else ../shared/data/basemap (Boston's file for Boston
-// neighbourhoods). The address's street is read after its house number; a parenthesis "(corner of X)" gives a cross
-// street. It prints suggestions only: the curator copies the numbers and the precision into sites.csv.
-// Rule of thumb used for the suggested precision: an intersection, or a street whose longest run is at most
-// STREET_LEVEL_MAX_RUN_METERS long, is 'street-level'; a longer street without a cross street is only 'approximate'
-// (better: find a source naming the cross street, or leave the site out).
-import { existsSync, readFileSync } from 'node:fs';
+// Usage: npm run data (once, builds the geocoder index), then npx tsx scripts/place-sites.ts [path/to/sites.csv] [--changed]
+// One JSON line per row: the queries tried, the proposal {lng, lat, precision} (the geocoder's vocabulary: address-point,
+// interpolated, intersection, street, place, neighborhood), the row's current values and how far the proposal is from
+// them. The curator copies the numbers and the precision into sites.csv. A row whose coord_precision is 'pinned' (a
+// person placed it) is never re-proposed: it is reported as kept. --changed prints only rows whose proposal differs.
+//
+// Queries come from the address cell: "(corner of A)" or "(corner of A and B)" gives an intersection, "(in X)" or
+// "(at X)" (or such a part of a ;-separated note) a named place or square, then the address itself and its street alone, each with the row's city. A result
+// outside the row's city is refused (the geocoder may match "350 Washington Street" in Boston for a Brookline row).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { placeOnStreet, streetRuns, type StreetCollection } from '../src/geo/street-geocode';
+import { COORD_PRECISIONS, type CoordPrecision } from '../src/domain/site';
+import { haversineMeters, type Geocoder, type Precision, type Suggestion } from '../src/geo/geocoder';
+import { loadGeocoder } from './geocode';
 
-export const STREET_LEVEL_MAX_RUN_METERS = 600;
+/** Every geocoder precision is a site precision (compile-time check: fails to build if the geocoder gains one). */
+const GEOCODER_PRECISIONS_ARE_SITE_PRECISIONS: Precision extends CoordPrecision ? true : never = true;
+void GEOCODER_PRECISIONS_ARE_SITE_PRECISIONS;
 
-export type ParsedAddress = { street: string; crossStreet?: string };
+/** Cities next to Boston whose names the geocoder gives as a hit's `neighborhood`. */
+const NEIGHBOURING_CITIES = ['Brookline', 'Cambridge', 'Somerville'];
 
-/** "780 Albany Street (corner of Massachusetts Avenue)" or "(building at the corner of …)" → { street: 'Albany Street', crossStreet: 'Massachusetts Avenue' }. */
-export function parseAddress(address: string): ParsedAddress | null {
-  const corner = /\([^)]*\bcorner of ([^)]+)\)/i.exec(address);
-  const withoutNotes = address.replace(/\([^)]*\)/g, ' ').split(',')[0]?.trim() ?? '';
-  const street = withoutNotes.replace(/^\d+[A-Za-z]?(\s*-\s*\d+[A-Za-z]?)?\s+/, '').trim();
-  if (street === '') return null;
-  const cross = corner?.[1]?.trim();
-  return cross ? { street, crossStreet: cross } : { street };
+export type SiteRowCells = { id: string; address: string; city: string; lng: string; lat: string; coord_precision: string };
+
+export type Proposal = {
+  id: string;
+  kept?: 'pinned';
+  queries?: string[];
+  label?: string;
+  proposal?: { lng: number; lat: number; precision: Precision } | null;
+  current: { lng: string; lat: string; precision: string };
+  movedMeters?: number | null;
+  refused?: string[];
+};
+
+/** The geocoder queries for a row, most specific first (see the header comment). */
+export function siteQueries(address: string, city: string): string[] {
+  const queries: string[] = [];
+  const where = city.trim();
+  const withCity = (q: string) => (where ? `${q}, ${where}` : q);
+  const main = address.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const firstPart = main.split(',')[0]?.trim() ?? '';
+  const street = firstPart.replace(/^\d+[A-Za-z]?(\s*-\s*\d+[A-Za-z]?)?\s+/, '').trim();
+  for (const note of address.matchAll(/\(([^)]*)\)/g)) {
+    const text = note[1] ?? '';
+    const corner = /\bcorner of ([^;,]+)/i.exec(text)?.[1]?.trim();
+    if (corner) queries.push(withCity(/\band\b|&/i.test(corner) ? corner : `${street} and ${corner}`));
+    for (const part of text.split(';')) {
+      const inPlace = /^(?:in|at) (.+)$/i.exec(part.trim())?.[1]?.trim();
+      if (inPlace) queries.push(withCity(inPlace));
+    }
+  }
+  if (firstPart) queries.push(withCity(firstPart));
+  if (street && street !== firstPart) queries.push(withCity(street));
+  return [...new Set(queries)];
 }
 
-const BOSTON_NEIGHBORHOODS = new Set([
-  'boston', 'allston', 'brighton', 'charlestown', 'dorchester', 'east boston', 'hyde park', 'jamaica plain',
-  'mattapan', 'roslindale', 'roxbury', 'south boston', 'south end', 'west roxbury', 'back bay', 'fenway',
-]);
-
-function streetsFileFor(dataDir: string, city: string): string {
-  const key = city.trim().toLowerCase();
-  const cityFile = path.join(dataDir, 'basemap', `streets-${key.replace(/\s+/g, '-')}.geojson`);
-  if (!BOSTON_NEIGHBORHOODS.has(key) && existsSync(cityFile)) return cityFile;
-  return path.join(dataDir, 'basemap', 'streets-boston.geojson');
+/** True when a hit lies in the row's city (Boston: any Boston neighbourhood; else the hit's area names the city). */
+export function hitInCity(hit: Pick<Suggestion, 'neighborhood'>, city: string): boolean {
+  const area = hit.neighborhood;
+  if (city.trim().toLowerCase() === 'boston') return area === null || !NEIGHBOURING_CITIES.includes(area);
+  return area !== null && area.toLowerCase() === city.trim().toLowerCase();
 }
 
+const rank = (p: CoordPrecision): number => COORD_PRECISIONS.indexOf(p);
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** The best placement the geocoder offers for one row (most precise hit in the row's city), or why there is none. */
+export function proposePlacement(geocoder: Pick<Geocoder, 'geocode'>, row: SiteRowCells): Proposal {
+  const current = { lng: row.lng, lat: row.lat, precision: row.coord_precision };
+  if (row.coord_precision.trim() === 'pinned') return { id: row.id, kept: 'pinned', current };
+  const queries = siteQueries(row.address, row.city);
+  const refused: string[] = [];
+  let best: Suggestion | null = null;
+  for (const q of queries) {
+    const hit = geocoder.geocode(q);
+    if (!hit) continue;
+    if (!hitInCity(hit, row.city)) {
+      refused.push(`${q} → ${hit.label} (not in ${row.city})`);
+      continue;
+    }
+    if (!best || rank(hit.precision) < rank(best.precision)) best = hit;
+  }
+  const proposal = best ? { lng: round6(best.lngLat[0]), lat: round6(best.lngLat[1]), precision: best.precision } : null;
+  const hasCurrent = Number.isFinite(Number.parseFloat(row.lng)) && Number.isFinite(Number.parseFloat(row.lat));
+  const movedMeters =
+    proposal && hasCurrent ? Math.round(haversineMeters([Number(row.lng), Number(row.lat)], [proposal.lng, proposal.lat])) : null;
+  return { id: row.id, queries, label: best?.label, proposal, current, movedMeters, ...(refused.length ? { refused } : {}) };
+}
 
 function main(): void {
   const args = process.argv.slice(2);
-  const all = args.includes('--all');
+  const onlyChanged = args.includes('--changed');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const csvPath = args.find((a) => !a.startsWith('--')) ?? path.join(here, '..', 'data', 'sites.csv');
-  const dataDir = process.env.HRM_DATA_DIR ?? path.join(here, '..', '..', 'shared', 'data');
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(csvPath, 'utf8'), { header: true, skipEmptyLines: true });
-  const cache = new Map<string, StreetCollection>();
+  const parsed = Papa.parse<SiteRowCells>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const geocoder = loadGeocoder();
   for (const row of parsed.data) {
-    const hasCoords = (row.lng ?? '').trim() !== '' && (row.lat ?? '').trim() !== '';
-    if (hasCoords && !all) continue;
-    const address = parseAddress(row.address ?? '');
-    if (!address) {
-      console.log(JSON.stringify({ id: row.id, error: 'no street in address: cannot be placed' }));
-      continue;
-    }
-    const file = streetsFileFor(dataDir, row.city ?? 'Boston');
-    let streets = cache.get(file);
-    if (!streets) {
-      streets = JSON.parse(readFileSync(file, 'utf8')) as StreetCollection;
-      cache.set(file, streets);
-    }
-    const runs = streetRuns(streets, address.street).map((r) => Math.round(r.lengthMeters));
-    const placed = placeOnStreet(streets, address.street, address.crossStreet ? { crossStreet: address.crossStreet } : {});
-    const longest = runs[0] ?? Infinity;
-    const precision = address.crossStreet || longest <= STREET_LEVEL_MAX_RUN_METERS ? 'street-level' : 'approximate';
-    console.log(
-      JSON.stringify({
-        id: row.id,
-        file: path.basename(file),
-        ...address,
-        runLengthsMeters: runs,
-        suggestion: placed ? { lng: round6(placed.coordinates[0]), lat: round6(placed.coordinates[1]), precision } : null,
-        current: hasCoords ? { lng: row.lng, lat: row.lat, precision: row.coord_precision } : undefined,
-      }),
-    );
+    const p = proposePlacement(geocoder, row);
+    const same = p.kept !== undefined || (p.proposal && p.movedMeters === 0 && p.proposal.precision === p.current.precision);
+    if (onlyChanged && same) continue;
+    console.log(JSON.stringify(p));
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

@@ -56,6 +56,7 @@ export function siteToFeature(site: Site): Feature<Point, SiteProperties> {
       services: site.services,
       languages: site.languages,
       eligibility: site.eligibility,
+      wheelchair: site.wheelchair,
       source: site.source,
       lastVerified: site.lastVerified,
     },

@@ -4,7 +4,7 @@ import { SERVICE_AREA_BBOX } from '../config/city';
 import { isRealIsoDate } from './calendar-day';
 import { latSchema, lngSchema } from './geometry';
 import { openingHoursError } from './opening-hours';
-import { COORD_PRECISIONS, SITE_ID_PATTERN, SITE_KINDS } from './site';
+import { COORD_PRECISIONS, SITE_ID_PATTERN, SITE_KINDS, WHEELCHAIR_ACCESS } from './site';
 import type { Site } from './site';
 
 const list = z
@@ -44,6 +44,15 @@ const openingHoursText = optionalText.superRefine((value, ctx) => {
   }
 });
 
+/** A wheelchair cell: yes, limited or no (any case), or empty / "unknown" when no source says. */
+const wheelchairText = optionalText.pipe(
+  z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(WHEELCHAIR_ACCESS, { message: 'wheelchair must be yes, limited, no, or empty when no source says' }))
+    .nullable(),
+);
+
 /**
  * One row of data/sites.csv as text (every CSV cell is a string), validated and converted.
  * Unknown facts are empty cells (or "unknown") and become null: the app says "not published".
@@ -63,6 +72,7 @@ export const siteCsvRowSchema = z.object({
   services: list,
   languages: list,
   eligibility: optionalText,
+  wheelchair: wheelchairText,
   source: z.string().trim().min(1, 'every row needs a source (URL or dataset name)'),
   last_verified: z.string().trim().refine(isRealIsoDate, 'last_verified must be a real calendar date written YYYY-MM-DD'),
 });
@@ -85,6 +95,7 @@ export function siteFromCsvRow(row: z.output<typeof siteCsvRowSchema>): Site {
     services: row.services,
     languages: row.languages,
     eligibility: row.eligibility,
+    wheelchair: row.wheelchair,
     source: row.source,
     lastVerified: row.last_verified,
   };

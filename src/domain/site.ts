@@ -26,8 +26,18 @@ export type SiteLayer = (typeof SITE_LAYERS)[number];
 /** A site id: kebab-case, a-z, 0-9 and '-', 1 to 80 characters (it appears in URLs), anchored at both ends. */
 export const SITE_ID_PATTERN = /^[a-z0-9-]{1,80}$/;
 
-export const COORD_PRECISIONS = ['exact', 'building', 'street-level', 'approximate'] as const;
+/**
+ * How a site's coordinates were obtained, most to least precise: the offline geocoder's vocabulary
+ * (`src/geo/geocoder.ts` Precision: an address point, a house number interpolated along its street, an intersection,
+ * somewhere on the named street, a named place such as a park, a neighbourhood) plus 'pinned', a person's correction
+ * (a marker dragged to the spot), which wins over any geocoder result.
+ */
+export const COORD_PRECISIONS = ['pinned', 'address-point', 'interpolated', 'intersection', 'street', 'place', 'neighborhood'] as const;
 export type CoordPrecision = (typeof COORD_PRECISIONS)[number];
+
+/** Wheelchair access as a source states it (OSM `wheelchair` values); null when no source says. */
+export const WHEELCHAIR_ACCESS = ['yes', 'limited', 'no'] as const;
+export type WheelchairAccess = (typeof WHEELCHAIR_ACCESS)[number];
 
 export type Site = {
   id: string;
@@ -44,6 +54,8 @@ export type Site = {
   services: string[];
   languages: string[];
   eligibility: string | null;
+  /** Wheelchair access as a source states it; null when unknown. */
+  wheelchair: WheelchairAccess | null;
   source: string;
   lastVerified: string;
 };
@@ -66,6 +78,7 @@ export const sitePropertiesSchema = z.strictObject({
   services: z.array(z.string()),
   languages: z.array(z.string()),
   eligibility: z.string().nullable(),
+  wheelchair: z.enum(WHEELCHAIR_ACCESS).nullable(),
   source: z.string(),
   lastVerified: z.string().refine(isRealIsoDate, 'lastVerified must be a real calendar date written YYYY-MM-DD'),
 });

@@ -2,11 +2,15 @@
 import { along, distance, length, lineString, multiLineString, nearestPointOnLine, point } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
 import type { LngLat } from '../domain/geometry';
+import type { CoordPrecision } from '../domain/site';
 
 export type StreetCollection = FeatureCollection<LineString, { name: string }>;
 
-/** Result of {@link placeOnStreet}: a point somewhere on the named street, never a building position. */
-export type StreetPlacement = { coordinates: LngLat; precision: 'street-level' };
+/**
+ * Result of {@link placeOnStreet}: a point on the named street, never a building position. Precision in the
+ * geocoder's vocabulary ({@link CoordPrecision}): 'intersection' at a shared vertex with a cross street, else 'street'.
+ */
+export type StreetPlacement = { coordinates: LngLat; precision: Extract<CoordPrecision, 'intersection' | 'street'> };
 
 /** One connected run of same-named street ways (ways that share at least one vertex, i.e. an OSM node). */
 export type StreetRun = {
@@ -204,7 +208,8 @@ function snapToLines(lines: LngLat[][], target: LngLat): LngLat | null {
 
 /**
  * Places an address on its street, APPROXIMATELY: it knows street names, not house numbers, so the
- * result is a point on the named street (precision 'street-level'), never the building itself.
+ * result is a point on the named street (precision 'intersection' at a cross street, else 'street'), never the
+ * building itself.
  *
  * - With `crossStreet`: the vertex the two streets share (their intersection). When they meet more than
  *   once, the shared vertex nearest `near`, or without `near` the one nearest the mean of all shared vertices.
@@ -231,7 +236,7 @@ export function placeOnStreet(
       target = [meanLng, meanLat];
     }
     const best = closestTo(shared, target);
-    return best ? { coordinates: [best[0], best[1]], precision: 'street-level' } : null;
+    return best ? { coordinates: [best[0], best[1]], precision: 'intersection' } : null;
   }
   const runs = streetRuns(streets, streetName);
   if (runs.length === 0) return null;
@@ -240,9 +245,9 @@ export function placeOnStreet(
       runs.flatMap((r) => r.lines),
       opts.near,
     );
-    return snapped ? { coordinates: snapped, precision: 'street-level' } : null;
+    return snapped ? { coordinates: snapped, precision: 'street' } : null;
   }
   const longest = runs[0];
   const mid = longest ? runMidpoint(longest) : null;
-  return mid ? { coordinates: mid, precision: 'street-level' } : null;
+  return mid ? { coordinates: mid, precision: 'street' } : null;
 }

@@ -9,8 +9,8 @@ test('a missing 311 file and a sites file with a bad row: clear messages, the re
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [-71.066, lat] },
     properties: {
-      id, name: `Test ${id}`, kind: 'drop-off', layer: 'disposal', address: null, city: 'Boston', coordPrecision: 'street-level',
-      openingHours: null, hoursNote: null, phone: null, services: [], languages: [], eligibility: null, source: 'test', lastVerified: '2026-11-25',
+      id, name: `Test ${id}`, kind: 'drop-off', layer: 'disposal', address: null, city: 'Boston', coordPrecision: 'street',
+      openingHours: null, hoursNote: null, phone: null, services: [], languages: [], eligibility: null, wheelchair: null, source: 'test', lastVerified: '2026-11-25',
     },
   });
   await map.breakDataFile(DATA_FILES.sites, 200, JSON.stringify({ type: 'FeatureCollection', features: [site('good-site', 42.331), site('bad-site', 142.3)] }));

@@ -17,8 +17,8 @@ const site = (id: string, extra: Record<string, unknown> = {}) => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [-71.07, 42.33] },
   properties: {
-    id, name: 'A site', kind: 'drop-in-center', layer: 'service', address: null, city: 'Boston', coordPrecision: 'exact',
-    openingHours: null, hoursNote: null, phone: null, services: [], languages: [], eligibility: null, source: 'fixture', lastVerified: '2026-01-01',
+    id, name: 'A site', kind: 'drop-in-center', layer: 'service', address: null, city: 'Boston', coordPrecision: 'address-point',
+    openingHours: null, hoursNote: null, phone: null, services: [], languages: [], eligibility: null, wheelchair: null, source: 'fixture', lastVerified: '2026-01-01',
     ...extra,
   },
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SITE_CSV_COLUMNS, parseSitesCsv, siteLayer, siteToFeature } from '../../../src/datasets/parse-sites-csv';
-import { SITE_KINDS, sitePropertiesSchema } from '../../../src/domain/site';
+import { COORD_PRECISIONS, SITE_KINDS, sitePropertiesSchema } from '../../../src/domain/site';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -21,6 +21,12 @@ describe('parseSitesCsv', () => {
     expect(rows[1]!.languages).toEqual(['en', 'es']);
     expect(rows[2]!.address).toBeNull();
     expect(rows[2]!.openingHours).toBeNull();
+  });
+
+  it('reads wheelchair access (case and spaces ignored); empty or "unknown" is null', () => {
+    const { rows } = parseSitesCsv(fixture('sites-good.csv'));
+    expect(rows.map((s) => s.wheelchair)).toEqual([null, 'yes', null]);
+    expect(rows.map((s) => s.coordPrecision)).toEqual(['street', 'address-point', 'pinned']);
   });
 
   it('rejects each bad row with its line and every problem it has', () => {
@@ -48,7 +54,7 @@ describe('parseSitesCsv', () => {
     expect(rows).toEqual([]);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toBe(
-      'missing required columns: coord_precision, opening_hours, hours_note, phone, services, languages, eligibility, source, last_verified',
+      'missing required columns: coord_precision, opening_hours, hours_note, phone, services, languages, eligibility, wheelchair, source, last_verified',
     );
   });
 
@@ -67,13 +73,14 @@ function siteRow(cells: Partial<Record<(typeof SITE_CSV_COLUMNS)[number], string
     city: 'Boston',
     lng: '-71.0700',
     lat: '42.3300',
-    coord_precision: 'exact',
+    coord_precision: 'address-point',
     opening_hours: 'Mo-Fr 08:00-16:00; PH off',
     hours_note: '',
     phone: '',
     services: '',
     languages: '',
     eligibility: '',
+    wheelchair: '',
     source: 'fixture',
     last_verified: '2026-01-15',
     ...cells,
@@ -151,7 +158,7 @@ describe('parseSitesCsv: hours, dates and the service area', () => {
     const { rows, rejected } = parseSitesCsv(sitesCsv(siteRow({ id: 'a' }), `${siteRow({ id: 'b' })},extra`, siteRow({ id: 'c', name: '"C"x' }), siteRow({ id: 'd' })));
     expect(rows.map((r) => r.id)).toEqual(['a', 'd']);
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
-      [3, 'row has 17 fields, header has 16'],
+      [3, 'row has 18 fields, header has 17'],
       [4, 'unreadable CSV: Trailing quote on quoted field is malformed'],
     ]);
   });
@@ -159,6 +166,27 @@ describe('parseSitesCsv: hours, dates and the service area', () => {
   it('gives one rejection on line 1 when the header is unreadable', () => {
     const text = sitesCsv(siteRow()).replace(/^id,/, '"id"x,');
     expect(parseSitesCsv(text)).toMatchObject({ rows: [], rejected: [{ line: 1, reason: 'unreadable CSV header: Trailing quote on quoted field is malformed' }] });
+  });
+
+  it('accepts every coordinate precision of the vocabulary and rejects the retired ones', () => {
+    for (const precision of COORD_PRECISIONS) {
+      expect(parseSitesCsv(sitesCsv(siteRow({ coord_precision: precision }))).rejected, precision).toEqual([]);
+    }
+    for (const retired of ['exact', 'building', 'street-level', 'approximate', '']) {
+      expect(parseSitesCsv(sitesCsv(siteRow({ coord_precision: retired }))).rejected.map((r) => r.field), retired).toEqual(['coord_precision']);
+    }
+  });
+
+  it('accepts wheelchair yes, limited, no or empty, and rejects any other value with a message', () => {
+    const { rows, rejected } = parseSitesCsv(
+      sitesCsv(siteRow({ id: 'a', wheelchair: 'yes' }), siteRow({ id: 'b', wheelchair: 'LIMITED' }), siteRow({ id: 'c', wheelchair: 'no' }), siteRow({ id: 'd' })),
+    );
+    expect(rejected).toEqual([]);
+    expect(rows.map((r) => r.wheelchair)).toEqual(['yes', 'limited', 'no', null]);
+    for (const bad of ['maybe', 'y', 'partial', 'true']) {
+      const r = parseSitesCsv(sitesCsv(siteRow({ wheelchair: bad }))).rejected;
+      expect(r.map((x) => [x.field, x.reason]), bad).toEqual([['wheelchair', 'wheelchair must be yes, limited, no, or empty when no source says']]);
+    }
   });
 
   it('rejects ids with other characters anywhere, or longer than 80 characters', () => {
@@ -211,6 +239,19 @@ describe('sitePropertiesSchema', () => {
     const withoutLayer: Partial<typeof good> = { ...good };
     delete withoutLayer.layer;
     expect(failsAt(withoutLayer)).toEqual(['layer']);
+  });
+
+  it('carries wheelchair access into the feature and rejects a value outside yes / limited / no / null', () => {
+    expect(siteToFeature(rows[1]!).properties.wheelchair).toBe('yes');
+    expect(good.wheelchair).toBeNull();
+    expect(failsAt({ ...good, wheelchair: 'limited' })).toBeNull();
+    expect(failsAt({ ...good, wheelchair: 'maybe' })).toEqual(['wheelchair']);
+    expect(failsAt({ ...good, wheelchair: undefined })).toEqual(['wheelchair']);
+  });
+
+  it('rejects a retired coordinate precision', () => {
+    expect(failsAt({ ...good, coordPrecision: 'street-level' })).toEqual(['coordPrecision']);
+    expect(failsAt({ ...good, coordPrecision: 'pinned' })).toBeNull();
   });
 
   it('rejects an id that is not kebab-case and a lastVerified that is not a real date', () => {

@@ -29,7 +29,7 @@ describe('normalizeStreetName', () => {
 describe('placeOnStreet', () => {
   it('returns the shared vertex of two streets when a cross street is given', () => {
     const placed = placeOnStreet(loadStreets(), 'Mass Ave', { crossStreet: 'Melnea Cass Blvd' });
-    expect(placed).toEqual({ coordinates: grid(2, 0), precision: 'street-level' });
+    expect(placed).toEqual({ coordinates: grid(2, 0), precision: 'intersection' });
   });
 
   it('returns null when the two streets never meet', () => {
@@ -43,7 +43,7 @@ describe('placeOnStreet', () => {
   it('places a street without a cross street at the midpoint of its longest connected run', () => {
     // Washington Street: a short run at y=-2 and a longer 3-way run at y=-4 from x=0 to x=4.
     const placed = placeOnStreet(loadStreets(), 'Washington St');
-    expect(placed?.precision).toBe('street-level');
+    expect(placed?.precision).toBe('street');
     expect(placed?.coordinates[0]).toBeCloseTo(grid(2, -4)[0], 6);
     expect(placed?.coordinates[1]).toBeCloseTo(grid(2, -4)[1], 6);
   });
@@ -53,6 +53,7 @@ describe('placeOnStreet', () => {
     const placed = placeOnStreet(loadStreets(), 'Washington Street', { near });
     expect(placed?.coordinates[0]).toBeCloseTo(grid(0.5, -2)[0], 6);
     expect(placed?.coordinates[1]).toBeCloseTo(grid(0.5, -2)[1], 6);
+    expect(placed?.precision).toBe('street');
   });
 
   it('does not mutate its input', () => {
