@@ -4,13 +4,14 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { OpenState } from '../../domain/opening-hours';
+import type { CoordPrecision } from '../../domain/site';
 import { phoneParts } from '../../domain/phone-service';
 import { KindIcon } from './find-kind-icon';
 import { directionsHref, type MapApp } from './find-links';
 import { eligibilityClass, type FindResult } from './find-results';
 
 /** Location precisions that place a marker on the building itself: no note needed. */
-const PRECISE = new Set(['exact', 'building', 'address-point', 'pinned']);
+const PRECISE: ReadonlySet<CoordPrecision> = new Set<CoordPrecision>(['address-point', 'pinned']);
 
 /** A weekday and time in Boston (America/New_York), whatever the device's zone. */
 function bostonTime(d: Date, lang: string): string {
@@ -73,7 +74,7 @@ export const ResultItem = forwardRef<HTMLLIElement, ItemProps>(function ResultIt
       <p data-testid="find-result-address">{site.address ? `${site.address}, ${site.city}` : site.city}</p>
       {!PRECISE.has(site.coordPrecision) && (
         <p className="find-precision" data-testid="find-result-precision">
-          {t('find.placedApprox', { precision: t(`find.placement.${site.coordPrecision}`, { defaultValue: site.coordPrecision }) })}
+          {t('find.placedApprox', { precision: t(`detail.precisions.${site.coordPrecision}`) })}
         </p>
       )}
       <p className="find-result-links">

@@ -7,11 +7,8 @@ import type { WalkNetwork, WalkRoute } from '../../geo/walk-network';
 import { WALK_METERS_PER_MINUTE } from '../../config/city';
 import type { FindQuestion } from './find-state';
 
-/** Wheelchair access as a source states it; null = not published. */
-export type WheelchairAccess = 'yes' | 'limited' | 'no' | null;
-
 /** A site as Find handles it: its properties and its [lng, lat] position. */
-export type FindSite = SiteProperties & { lngLat: [number, number]; wheelchair?: WheelchairAccess };
+export type FindSite = SiteProperties & { lngLat: [number, number] };
 
 /** A site with its walking route from the search point. */
 export type FindResult = { site: FindSite; route: WalkRoute; straightMeters: number };
