@@ -349,9 +349,94 @@ export type GeocoderBuild = {
 
 type StreetRow = { name: string; key: string; area: number; run: number; lines: LngLat[][]; nameCounts: Map<string, number> };
 
+/**
+ * Euclidean minimum spanning tree of points (Prim, O(n²); a street has at most a few hundred known points), as
+ * [i, j] index pairs, only the edges at most `maxEdgeM` long (longer ones would join separate pieces of a street).
+ */
+export function spanningEdges(points: readonly LngLat[], maxEdgeM: number): [number, number][] {
+  const n = points.length;
+  const inTree = new Uint8Array(n);
+  const bestD = new Float64Array(n).fill(Infinity);
+  const bestFrom = new Int32Array(n).fill(-1);
+  const edges: [number, number][] = [];
+  for (let added = 0; added < n; added++) {
+    let next = -1;
+    for (let i = 0; i < n; i++) if (!inTree[i] && (next < 0 || bestD[i]! < bestD[next]!)) next = i;
+    inTree[next] = 1;
+    if (bestFrom[next]! >= 0 && bestD[next]! <= maxEdgeM) edges.push([bestFrom[next]!, next]);
+    for (let i = 0; i < n; i++) {
+      if (inTree[i]) continue;
+      const d = distM(points[next]!, points[i]!);
+      if (d < bestD[i]!) [bestD[i], bestFrom[i]] = [d, next];
+    }
+  }
+  return edges;
+}
+
+/** Known points of a street further apart than this are not joined into one traced line. */
+const TRACE_MAX_EDGE_M = 400;
+
+/**
+ * Streets without OSM lines are known only by points (the City's crossings, address points), stored as one-vertex
+ * lines. Joins the points of each such name by their spanning tree, so the street becomes a line that other streets
+ * can cross, and gives each connected piece one run (numbers continue along it across neighbourhood lines). Returns
+ * the next free run id. Changes `rows` (the build's own working rows).
+ */
+function traceStreetsFromPoints(rows: StreetRow[], firstRun: number): number {
+  let nextRun = firstRun;
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.run < 0) (byKey.get(r.key) ?? byKey.set(r.key, []).get(r.key)!).push(i);
+  });
+  for (const rowIds of byKey.values()) {
+    const seen = new Map<string, number>();
+    const pts: LngLat[] = [];
+    const ptRow: number[] = [];
+    for (const r of rowIds) {
+      for (const l of rows[r]!.lines) {
+        const k = `${l[0]![0]},${l[0]![1]}`;
+        if (seen.has(k)) continue;
+        seen.set(k, pts.length);
+        pts.push(l[0]!);
+        ptRow.push(r);
+      }
+      rows[r]!.lines = [];
+    }
+    const parent = pts.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+      return i;
+    };
+    const linked = new Uint8Array(pts.length);
+    for (const [i, j] of spanningEdges(pts, TRACE_MAX_EDGE_M)) {
+      parent[find(i)] = find(j);
+      linked[i] = linked[j] = 1;
+      const seg = [pts[i]!, pts[j]!];
+      rows[ptRow[i]!]!.lines.push(seg);
+      if (ptRow[j] !== ptRow[i]) rows[ptRow[j]!]!.lines.push(seg);
+    }
+    pts.forEach((p, i) => {
+      if (!linked[i]) rows[ptRow[i]!]!.lines.push([p]);
+    });
+    // One run per connected piece; a row whose points fall in two pieces keeps the first piece's run.
+    const pieceRun = new Map<number, number>();
+    pts.forEach((_, i) => {
+      const row = rows[ptRow[i]!]!;
+      if (row.run >= 0) return;
+      const piece = find(i);
+      let run = pieceRun.get(piece);
+      if (run === undefined) pieceRun.set(piece, (run = nextRun++));
+      row.run = run;
+    });
+  }
+  return nextRun;
+}
+
 /** Builds the decoded geocoder index and the held-out evaluation rows from parsed sources. Pure: inputs are not changed. */
-export function buildGeocoderIndex(src: GeocoderSources, opts: { holdoutEvery?: number } = {}): GeocoderBuild {
+export function buildGeocoderIndex(src: GeocoderSources, opts: { holdoutEvery?: number; holdoutSalt?: string } = {}): GeocoderBuild {
   const holdoutEvery = opts.holdoutEvery ?? HOLDOUT_EVERY;
+  // Another salt draws another held-out sample (a second fold to check a change on), the default '' is the published one.
+  const salt = opts.holdoutSalt ?? '';
 
   // Areas: neighbourhoods, then the neighbouring cities.
   const areaNames: string[] = [];
@@ -540,7 +625,7 @@ export function buildGeocoderIndex(src: GeocoderSources, opts: { holdoutEvery?: 
       const city = mostCommon(group.map((a) => a.postalCity));
       const first = group[0]!;
       const area = areaOf(lngLat);
-      if (isHeldOut(key, holdoutEvery)) {
+      if (isHeldOut(salt + key, holdoutEvery)) {
         const fromCsv = group.filter((a) => a.source === 'address-points');
         if (fromCsv.length > 0 && zip && city) {
           const query = `${first.numberText} ${mostCommon(fromCsv.map((a) => a.street))}`;
@@ -584,7 +669,7 @@ export function buildGeocoderIndex(src: GeocoderSources, opts: { holdoutEvery?: 
     for (const group of clusterBy(list, (x) => x.lngLat, SAME_PLACE_M)) {
       const lngLat: LngLat = [median(group.map((x) => x.lngLat[0])), median(group.map((x) => x.lngLat[1]))];
       const first = group[0]!;
-      if (isHeldOut(k, holdoutEvery)) {
+      if (isHeldOut(salt + k, holdoutEvery)) {
         const city = mostCommon(group.map((x) => x.postalCity));
         const zip = mostCommon(group.map((x) => x.zip));
         const query = `${first.streetA} & ${first.streetB}`;
@@ -617,8 +702,9 @@ export function buildGeocoderIndex(src: GeocoderSources, opts: { holdoutEvery?: 
     }
   }
   const cityIntersections = intersectionList.length;
-  // Streets known only from address points or the City's crossings: one run each.
-  let nextRun = runIds.size;
+  // Streets known only from address points or the City's crossings (parkways and highways the OSM extract leaves out,
+  // public alleys): traced through their points, one run per traced piece.
+  let nextRun = traceStreetsFromPoints(rows, runIds.size);
   for (const r of rows) if (r.run < 0) r.run = nextRun++;
   for (const [pk, pts] of osmCrossings) {
     const [a, b] = pk.split('|').map(Number) as [number, number];

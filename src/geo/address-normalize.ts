@@ -30,6 +30,10 @@ const STREET_TYPES: Record<string, string> = {
   hts: 'heights', heights: 'heights',
   mall: 'mall',
   brg: 'bridge', bridge: 'bridge',
+  // The City writes some names both ways ("Harrison Archway" and "Harrison Archways"): one key for both.
+  archway: 'archway', archways: 'archway',
+  gdns: 'gardens', gardens: 'gardens',
+  drwy: 'driveway', driveway: 'driveway',
 };
 
 const DIRECTIONS: Record<string, string> = { n: 'north', s: 'south', e: 'east', w: 'west', no: 'north', so: 'south' };

@@ -93,7 +93,7 @@ const INTERSECTION_CLUSTER_M = 80;
 /** Two streets without a shared node still "meet" when their lines pass this close. */
 const NEAR_MISS_INTERSECTION_M = 50;
 /** Two named streets closer than this but further than NEAR_MISS_INTERSECTION_M: "A near B", street precision. */
-const NEAR_STREETS_M = 250;
+const NEAR_STREETS_M = 400;
 /** Weight of one point of context match (ZIP 2, locality 1, each mismatch -1) against the name match (0..2). */
 const CONTEXT_WEIGHT = 0.15;
 
@@ -121,6 +121,36 @@ function lngLatAt(col: readonly number[], i: number): LngLat {
 
 function placeKindLabel(kind: PlaceKind): string {
   return kind === 'urban-wild' ? 'urban wild' : kind;
+}
+
+type Approach = { distM: number; x: number; y: number };
+
+/**
+ * Closest approach of segments AB and CD (planar metres; a segment may have length 0): their crossing point at
+ * distance 0 when they cross, else the distance from the nearest endpoint to the other segment and the point halfway.
+ */
+export function segmentApproach(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): Approach {
+  const rx = bx - ax, ry = by - ay, sx = dx - cx, sy = dy - cy;
+  const denom = rx * sy - ry * sx;
+  if (denom !== 0) {
+    const t = ((cx - ax) * sy - (cy - ay) * sx) / denom;
+    const u = ((cx - ax) * ry - (cy - ay) * rx) / denom;
+    if (t >= 0 && t <= 1 && u >= 0 && u <= 1) return { distM: 0, x: ax + t * rx, y: ay + t * ry };
+  }
+  let best: Approach | null = null;
+  const toSegment = (px: number, py: number, qx: number, qy: number, ex: number, ey: number) => {
+    const vx = ex - qx, vy = ey - qy;
+    const len2 = vx * vx + vy * vy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - qx) * vx + (py - qy) * vy) / len2)) : 0;
+    const nx = qx + t * vx, ny = qy + t * vy;
+    const d = Math.hypot(px - nx, py - ny);
+    if (!best || d < best.distM) best = { distM: d, x: (px + nx) / 2, y: (py + ny) / 2 };
+  };
+  toSegment(ax, ay, cx, cy, dx, dy);
+  toSegment(bx, by, cx, cy, dx, dy);
+  toSegment(cx, cy, ax, ay, bx, by);
+  toSegment(dx, dy, ax, ay, bx, by);
+  return best!;
 }
 
 /**
@@ -222,6 +252,7 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
   index.postalCities.forEach((n, i) => cityByKey.set(textWords(n).join(' '), i));
   const zipByCode = new Map<string, number>();
   index.zips.forEach((z, i) => zipByCode.set(z, i));
+  const bostonCity = cityByKey.get('boston');
   const knownLocalities = new Set<string>([...areaByKey.keys(), ...cityByKey.keys(), 'boston']);
 
   // --- name search (streets by key, places, areas, extra places) ----------------------------------------------
@@ -307,7 +338,9 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
     if (ctx.zipGiven && c.zips.size > 0) s += ctx.zip !== null && c.zips.has(ctx.zip) ? 2 : -1;
     if (ctx.localityGiven && c.area >= 0) {
       const inArea = ctx.areas.has(c.area) || [...c.cities].some((x) => ctx.cities.has(x));
-      const inBoston = ctx.boston && areas.kind[c.area] === 'neighborhood';
+      // "Boston" as a postal city is the central neighbourhoods': not Hyde Park or Dorchester, whose streets' addresses
+      // say so; a street without known addresses may be anywhere in the city.
+      const inBoston = ctx.boston && areas.kind[c.area] === 'neighborhood' && (c.cities.size === 0 || bostonCity === undefined || c.cities.has(bostonCity));
       s += inArea || inBoston ? 1 : -1;
     }
     return s;
@@ -507,41 +540,59 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
     return out;
   }
 
-  /** Where two sets of street lines come closest (vertex-to-segment both ways, metres), and the point between them. */
+  /**
+   * Where two sets of street lines come closest (metres, local frame) and the point there: where two segments cross,
+   * the crossing (distance 0); otherwise the point halfway between the closest vertex and its nearest segment point.
+   */
   function closestApproach(sa: readonly number[], sb: readonly number[], maxM: number): { lngLat: LngLat; distM: number; area: number } | null {
-    let best: { x: number; y: number; distM: number; area: number } | null = null;
-    const scan = (from: readonly number[], to: readonly number[], area: (s: number, t: number) => number) => {
-      for (const a of from) {
+    let best: Approach | null = null;
+    let bestArea = -1;
+    for (const a of sa) {
+      for (const b of sb) {
+        if (boxGapM(a, b) > maxM) continue;
         for (const ca of streetChains(a)) {
           const xa = chainXY[ca]!;
-          for (const b of to) {
-            if (boxGapM(a, b) > maxM) continue;
-            for (const cb of streetChains(b)) {
-              const xb = chainXY[cb]!;
-              for (let i = 0; i < xa.length; i += 2) {
-                const px = xa[i]!, py = xa[i + 1]!;
-                for (let j = 0; j + 3 < xb.length; j += 2) {
-                  const ax = xb[j]!, ay = xb[j + 1]!;
-                  const dx = xb[j + 2]! - ax, dy = xb[j + 3]! - ay;
-                  const len2 = dx * dx + dy * dy;
-                  const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
-                  const qx = ax + t * dx, qy = ay + t * dy;
-                  const d = Math.hypot(px - qx, py - qy);
-                  if (!best || d < best.distM) best = { x: (px + qx) / 2, y: (py + qy) / 2, distM: d, area: area(a, b) };
-                }
+          for (const cb of streetChains(b)) {
+            const xb = chainXY[cb]!;
+            // A one-vertex chain (a street known by one point) is a segment of length 0.
+            for (let i = 0; i === 0 || i + 3 < xa.length; i += 2) {
+              const i2 = xa.length >= 4 ? i + 2 : i;
+              for (let j = 0; j === 0 || j + 3 < xb.length; j += 2) {
+                const j2 = xb.length >= 4 ? j + 2 : j;
+                const ap = segmentApproach(xa[i]!, xa[i + 1]!, xa[i2]!, xa[i2 + 1]!, xb[j]!, xb[j + 1]!, xb[j2]!, xb[j2 + 1]!);
+                if (!best || ap.distM < best.distM) [best, bestArea] = [ap, streets.area[a]!];
               }
             }
           }
         }
       }
-    };
-    scan(sa, sb, (a) => streets.area[a]!);
-    scan(sb, sa, (b) => streets.area[b]!);
-    const found = best as { x: number; y: number; distM: number; area: number } | null;
-    return found ? { lngLat: [found.x / M_PER_DEG_LNG, found.y / M_PER_DEG_LAT], distM: found.distM, area: found.area } : null;
+    }
+    const found = best as Approach | null;
+    return found ? { lngLat: [found.x / M_PER_DEG_LNG, found.y / M_PER_DEG_LAT], distM: found.distM, area: bestArea } : null;
   }
 
-  function intersectionCandidates(parsed: ParsedQuery, limit: number): Candidate[] {
+  /** Two streets without a known crossing: where their lines meet or pass closest (at street precision when only near). */
+  function approachCandidate(rowsA: readonly number[], rowsB: readonly number[], score: number, group: string, cities: ReadonlySet<number>): Candidate | null {
+    const near = closestApproach(rowsA, rowsB, NEAR_STREETS_M);
+    if (!near || near.distM > NEAR_STREETS_M) return null;
+    const sa = rowsA[0]!;
+    const sb = rowsB[0]!;
+    // Lines that pass within a few metres meet (a missing node); further apart, say "near", at street precision.
+    const meets = near.distM <= NEAR_MISS_INTERSECTION_M;
+    return {
+      label: withArea(`${streets.name[sa]!} ${meets ? '&' : 'near'} ${streets.name[sb]!}`, near.area),
+      lngLat: near.lngLat,
+      precision: meets ? 'intersection' : 'street',
+      neighborhood: areaName(near.area),
+      score: score * (meets ? 0.9 : 0.6),
+      zips: EMPTY,
+      cities,
+      area: near.area,
+      group,
+    };
+  }
+
+  function intersectionCandidates(parsed: ParsedQuery, ctx: Context, limit: number): Candidate[] {
     const keysA = streetKeysFor(parsed.street, 4);
     const keysB = streetKeysFor(parsed.crossStreet ?? '', 4);
     const out: Candidate[] = [];
@@ -576,25 +627,20 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
           });
         }
         // Only for names typed in full (exact keys): a partial name while typing is not worth a geometry scan.
-        if (clusters.length === 0 && ka.score >= 2 && kb.score >= 2) {
-          const near = closestApproach(keyToStreets.get(ka.key) ?? [], keyToStreets.get(kb.key) ?? [], NEAR_STREETS_M);
-          if (near && near.distM <= NEAR_STREETS_M) {
-            const sa = (keyToStreets.get(ka.key) ?? [])[0]!;
-            const sb = (keyToStreets.get(kb.key) ?? [])[0]!;
-            // Lines that pass within a few metres meet (a missing node); further apart, say "near", at street precision.
-            const meets = near.distM <= NEAR_MISS_INTERSECTION_M;
-            out.push({
-              label: withArea(`${streets.name[sa]!} ${meets ? '&' : 'near'} ${streets.name[sb]!}`, near.area),
-              lngLat: near.lngLat,
-              precision: meets ? 'intersection' : 'street',
-              neighborhood: areaName(near.area),
-              score: score * (meets ? 0.9 : 0.6),
-              zips: EMPTY,
-              cities: EMPTY,
-              area: near.area,
-              group: pairKey(ka.key, kb.key),
-            });
-          }
+        if (ka.score < 2 || kb.score < 2) continue;
+        const rowsA = keyToStreets.get(ka.key) ?? [];
+        const rowsB = keyToStreets.get(kb.key) ?? [];
+        if (clusters.length === 0) {
+          const c = approachCandidate(rowsA, rowsB, score, pairKey(ka.key, kb.key), EMPTY);
+          if (c) out.push(c);
+        } else if (ctx.localityGiven && !out.some((c) => c.group === pairKey(ka.key, kb.key) && contextScore(c, ctx) > 0)) {
+          // The known crossings are all elsewhere ("Providence St & Arlington St, Boston" is not Hyde Park's): look
+          // where the two streets meet among their rows in the query's neighbourhood or postal city.
+          const fits = (st: number) => ctx.areas.has(streets.area[st]!) || [...(streetCities.get(st) ?? [])].some((x) => ctx.cities.has(x));
+          const [ra, rb] = [rowsA.filter(fits), rowsB.filter(fits)];
+          const cities = new Set([...ra, ...rb].flatMap((st) => [...(streetCities.get(st) ?? [])]));
+          const c = ra.length > 0 && rb.length > 0 ? approachCandidate(ra, rb, score, pairKey(ka.key, kb.key), cities) : null;
+          if (c) out.push(c);
         }
       }
     }
@@ -658,7 +704,7 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
     if (textWords(parsed.street).length === 0) return [];
     const ctx = contextOf(parsed);
     let cands: Candidate[];
-    if (parsed.crossStreet !== null && textWords(parsed.crossStreet).length > 0) cands = intersectionCandidates(parsed, limit);
+    if (parsed.crossStreet !== null && textWords(parsed.crossStreet).length > 0) cands = intersectionCandidates(parsed, ctx, limit);
     else if (parsed.houseNumber !== null) cands = addressCandidates(parsed, ctx, limit);
     else cands = nameCandidates(parsed.street, limit);
 

@@ -1,10 +1,13 @@
-// `npm run bench:geo` (node, no browser): k-nearest by the index against turf.nearestPoint, and walking routes on Boston's graph.
+// `npm run bench:geo` (node, no browser): k-nearest by the index against turf.nearestPoint, walking routes on Boston's
+// graph, and geocoder suggestions per keystroke on the real index against a plain substring scan of every label.
 // Prints one line per benchmark: `name: value unit (baseline: value unit, ratio x, goal …) PASS|OVER`; exits 1 on a wrong answer.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureCollection, nearestPoint, point } from '@turf/turf';
 import type { LngLat } from '../../src/domain/geometry';
+import { parseGeocoderIndex } from '../../src/datasets/geocoder-index';
 import { decodeWalkGraph } from '../../src/datasets/walk-graph';
+import { createGeocoder, type GeocoderIndex } from '../../src/geo/geocoder';
 import { haversineMeters } from '../../src/geo/haversine';
 import { createNearestIndex } from '../../src/geo/nearest';
 import { createWalkNetwork } from '../../src/geo/walk-network';
@@ -145,7 +148,119 @@ function routeBench(): Result[] {
   ];
 }
 
-const results = [nearestBench(), ...routeBench()];
+/** Real queries typed in full, as a resident would: addresses (with and without city and ZIP), intersections, places. */
+const TYPED_QUERIES = [
+  '183 Belgrade Ave, Roslindale, MA 02131',
+  '20 Jacob St, Dorchester, MA 02124',
+  '22 Wolcott St',
+  '1 City Hall Plz',
+  '350 S Huntington Ave, Jamaica Plain',
+  '774 Albany St',
+  'Mass Ave and Melnea Cass',
+  'Amory St & Dimock St, Jamaica Plain, MA',
+  'Dot Ave & Columbia Rd',
+  'Blue Hill Ave at Morton St, Mattapan',
+  'MLK Blvd & Warren St',
+  'E Broadway & L St, South Boston',
+  'Fenway & Park Dr',
+  'Franklin Park',
+  'Copley Sq',
+  'Jamaica Plain',
+  'AHOPE',
+];
+/** The search box asks for suggestions from the second character on, six at most (src/tools/find/find-search-box.tsx). */
+const SEARCH_BOX = { minChars: 2, limit: 6 };
+const KEYSTROKE_GOAL_MS = 16;
+
+/** Every label the index can answer with (addresses, crossings, streets, places, areas), lower-cased, for the baseline. */
+function allLabels(index: GeocoderIndex, extra: readonly string[]): string[] {
+  const { streets, addresses, intersections, places, areas } = index;
+  const labels: string[] = [];
+  for (let i = 0; i < addresses.street.length; i++) labels.push(`${addresses.number[i]} ${streets.name[addresses.street[i]!]}, ${areas.name[addresses.area[i]!] ?? ''}`);
+  for (let i = 0; i < intersections.a.length; i++) labels.push(`${streets.name[intersections.a[i]!]} & ${streets.name[intersections.b[i]!]}`);
+  streets.name.forEach((n, i) => labels.push(`${n}, ${areas.name[streets.area[i]!] ?? ''}`));
+  places.name.forEach((n) => labels.push(n));
+  areas.name.forEach((n) => labels.push(n));
+  labels.push(...extra);
+  return labels.map((l) => l.toLowerCase());
+}
+
+/**
+ * Geocoder suggestions per keystroke: each query typed one character at a time through geocoder.suggest, on the real
+ * index, as the search box asks. Baseline in the same run: the plainest search box, a substring scan of every label
+ * the index holds (no abbreviations, typos, numbers between known ones or neighbourhoods), on the same prefixes.
+ */
+function keystrokeBench(): Result[] {
+  const dir = join(root, 'public', 'data');
+  const file = join(dir, 'geocoder-index.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run data first`);
+  let t = performance.now();
+  const index = parseGeocoderIndex(readFileSync(file, 'utf8'));
+  const parseMs = performance.now() - t;
+  const sites = (JSON.parse(readFileSync(join(dir, 'sites.geojson'), 'utf8')) as { features: { geometry: { coordinates: number[] }; properties: { name: string } }[] }).features;
+  const places = sites.map((f) => ({ name: f.properties.name, lngLat: [f.geometry.coordinates[0]!, f.geometry.coordinates[1]!] as LngLat }));
+  t = performance.now();
+  const geocoder = createGeocoder(index, { places });
+  const createMs = performance.now() - t;
+  const labels = allLabels(index, places.map((p) => p.name));
+
+  const prefixes = TYPED_QUERIES.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))).filter((p) => p.trim().length >= SEARCH_BOX.minChars);
+  const scan = (text: string) => {
+    const needle = text.trim().toLowerCase();
+    const hits: string[] = [];
+    for (const l of labels) if (l.includes(needle) && hits.push(l) >= SEARCH_BOX.limit) break;
+    return hits;
+  };
+  // One unmeasured pass of each warms the JIT, as the first few keys in the app do.
+  for (const p of prefixes) {
+    geocoder.suggest(p, { limit: SEARCH_BOX.limit });
+    scan(p);
+  }
+  const suggestTimes: number[] = [];
+  const scanTimes: number[] = [];
+  let empty = 0;
+  // Best of 3 per keystroke, for both: on a shared machine one run also times the other processes (as geocode:eval does).
+  const bestOf3 = (run: () => unknown) => {
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      run();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  for (const p of prefixes) {
+    if (geocoder.suggest(p, { limit: SEARCH_BOX.limit }).length === 0) empty++;
+    suggestTimes.push(bestOf3(() => geocoder.suggest(p, { limit: SEARCH_BOX.limit })));
+    scanTimes.push(bestOf3(() => scan(p)));
+  }
+  for (const q of TYPED_QUERIES) {
+    if (geocoder.geocode(q)) continue;
+    wrong++;
+    console.error(`geocoder: no match for the full query "${q}"`);
+  }
+  console.log(
+    `geocoder: index parsed in ${parseMs.toFixed(0)} ms, built in ${createMs.toFixed(0)} ms; ${TYPED_QUERIES.length} queries typed key by key = ${prefixes.length} ` +
+      `keystrokes (${empty} without a suggestion, e.g. a house number alone), best of 3 each; suggest max ${Math.max(...suggestTimes).toFixed(1)} ms; the baseline scans ${labels.length.toLocaleString('en-US')} labels`,
+  );
+  const result = (what: string, q: number): Result => {
+    const value = quantile(suggestTimes, q);
+    const baseline = quantile(scanTimes, q);
+    return {
+      name: `geocoder suggestions per keystroke (${what})`,
+      value,
+      unit: 'ms',
+      baseline,
+      baselineUnit: `ms substring scan of all labels (${what})`,
+      ratio: value / baseline,
+      goal: `< ${KEYSTROKE_GOAL_MS} ms (one frame)`,
+      pass: value < KEYSTROKE_GOAL_MS,
+    };
+  };
+  return [result('median', 0.5), result('p99', 0.99)];
+}
+
+const results = [nearestBench(), ...routeBench(), ...keystrokeBench()];
 mkdirSync(join(root, 'reports'), { recursive: true });
 writeFileSync(join(root, 'reports', 'geo-bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('');

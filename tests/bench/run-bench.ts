@@ -1,5 +1,7 @@
 // `npm run bench`: builds the app and the bare MapLibre page, serves them, and measures both in the same headless
 // Chromium. Prints one line per benchmark: `name: value unit (baseline: value unit, ratio x.xx, goal ≤ y) PASS|OVER`.
+// Also the Find tab's cost: that the first map loads none of its code or data, and the time from a click on its tab to
+// its search box, against the time to the first map of the same page load.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,6 +149,94 @@ async function timeToMap(browser: Browser): Promise<Result> {
   };
 }
 
+/** Find's own data files (src/tools/find/find-data.ts loads them when the tab first opens). */
+const FIND_DATA_FILES = ['/data/geocoder-index.json', '/data/walk-graph.json'];
+const FIND_RUNS = Number(process.env.BENCH_FIND_RUNS ?? 3);
+/** Find's tab, click to search box, as a multiple of the first map's time in the same page load. */
+const FIND_RATIO_GOAL = 1;
+
+type Fetched = { path: string; kind: 'js' | 'data' | 'other'; gzip: number };
+
+/**
+ * (3) The Find tab is lazy: loads the app, records every same-origin file fetched until the map is ready, then clicks
+ * the Find tab and records what it fetches until its search box shows. Medians over FIND_RUNS cold page loads.
+ */
+async function findTabCost(browser: Browser): Promise<Result[]> {
+  const once = async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    let phase: 'first' | 'find' | 'done' = 'first';
+    const fetched: Promise<Fetched & { phase: 'first' | 'find' }>[] = [];
+    context.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== origin || phase === 'done') return;
+      const at = phase;
+      const type = response.headers()['content-type'] ?? '';
+      const kind = /\.m?js$/.test(url.pathname) || type.includes('javascript') ? 'js' : url.pathname.startsWith('/data/') ? 'data' : 'other';
+      fetched.push(response.body().then((body) => ({ path: url.pathname, kind, gzip: gzipBytes(body), phase: at }), () => ({ path: url.pathname, kind, gzip: 0, phase: at })));
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    const firstMapMs = await appReadyMs(page);
+    phase = 'find';
+    const clickedAt = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector<HTMLElement>('[data-testid="tab-find"]')?.click();
+      return t;
+    });
+    const ready = await page.waitForFunction(() => (document.querySelector('[data-testid="find-search"]') ? performance.now() : false), undefined, {
+      polling: 5,
+      timeout: READY_TIMEOUT_MS,
+    });
+    const findMs = ((await ready.jsonValue()) as number) - clickedAt;
+    phase = 'done';
+    const files = await Promise.all(fetched);
+    await context.close();
+    return { firstMapMs, findMs, files };
+  };
+  const runs = [];
+  for (let i = 0; i < FIND_RUNS; i++) runs.push(await once());
+  const { files } = runs[0]!;
+  const first = files.filter((f) => f.phase === 'first');
+  const find = files.filter((f) => f.phase === 'find');
+  console.log('  loaded before the first map was ready (JS and data, gzip):');
+  for (const f of first.filter((x) => x.kind !== 'other').sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(f.gzip).toFixed(1).padStart(7)} KB  ${f.path}`);
+  console.log('  loaded by a click on the Find tab:');
+  for (const f of find.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(f.gzip).toFixed(1).padStart(7)} KB  ${f.path}`);
+  // Find's code is what its tab fetched; its data, the files it loads itself. Neither may be on the first screen.
+  const findPaths = new Set([...find.filter((f) => f.kind === 'js').map((f) => f.path), ...FIND_DATA_FILES]);
+  const early = first.filter((f) => findPaths.has(f.path) || /find/i.test(f.path));
+  for (const f of early) console.log(`  Find's ${f.path} loaded before the first map`);
+  const missing = FIND_DATA_FILES.filter((p) => !find.some((f) => f.path === p) && !early.some((f) => f.path === p));
+  if (missing.length > 0) throw new Error(`the Find tab did not fetch ${missing.join(', ')}: is the benchmark still measuring Find?`);
+  const findBytes = find.filter((f) => f.kind === 'js' || FIND_DATA_FILES.includes(f.path)).reduce((n, f) => n + f.gzip, 0) + early.reduce((n, f) => n + f.gzip, 0);
+  const findMs = runs.map((r) => r.findMs);
+  const mapMs = runs.map((r) => r.firstMapMs);
+  console.log(`  Find tab click → search box (ms): ${findMs.map((x) => x.toFixed(0)).join(', ')}; first map (ms): ${mapMs.map((x) => x.toFixed(0)).join(', ')}`);
+  const earlyBytes = early.reduce((n, f) => n + f.gzip, 0);
+  return [
+    {
+      name: "Find's code and data on the first screen (gzip)",
+      value: kb(earlyBytes),
+      unit: 'KB',
+      baseline: kb(findBytes),
+      baselineUnit: `KB (Find's JS chunks + ${FIND_DATA_FILES.map((p) => p.replace('/data/', '')).join(' + ')})`,
+      ratio: earlyBytes / findBytes,
+      goal: '0 (lazy)',
+      pass: early.length === 0,
+    },
+    {
+      name: 'Find tab: click → search box ready',
+      value: median(findMs),
+      unit: 'ms',
+      baseline: median(mapMs),
+      baselineUnit: 'ms (time to first map, same page loads)',
+      ratio: median(findMs) / median(mapMs),
+      goal: String(FIND_RATIO_GOAL),
+      pass: median(findMs) / median(mapMs) <= FIND_RATIO_GOAL,
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   build();
   const server = await startPreview({
@@ -161,6 +251,7 @@ async function main(): Promise<void> {
   try {
     results.push(await firstScreenJs(browser));
     results.push(await timeToMap(browser));
+    results.push(...(await findTabCost(browser)));
   } finally {
     await browser.close();
     server.kill();

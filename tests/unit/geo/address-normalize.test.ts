@@ -38,6 +38,11 @@ describe('normalizeStreetName', () => {
     ['Bow Ln', 'bow lane'],
     ['Harvard Brg', 'harvard bridge'],
     ['City Hall Plz', 'city hall plaza'],
+    // The City writes both the singular and the plural of one name ("Harrison Ave & HARRISON ARCHWAY", "47 Harrison Archways").
+    ['HARRISON ARCHWAY', 'harrison archway'],
+    ['Harrison Archways', 'harrison archway'],
+    ['E Brookline Gdns', 'east brookline gardens'],
+    ['Chestnut Hill Drwy', 'chestnut hill driveway'],
     ['Crescent Cirt', 'crescent circuit'],
     ['  Wolcott   St  ', 'wolcott street'],
   ])('%s → %s', (input, expected) => {
