@@ -517,6 +517,16 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
           for (const s of runToStreets.get(run) ?? []) out.push(streetCandidate(s, score * 0.5));
           continue;
         }
+        // A run crossing a town line ("Washington St" runs from Brighton into Brookline): when the query names the town
+        // and the number was only found on the other side, the street in the named town is offered too, at street
+        // precision, so the town's street wins over a house number in the wrong town.
+        if (ctx.areas.size > 0 || ctx.cities.size > 0) {
+          const foundAreas = new Set(found.map((f) => addresses.area[f.anchor]!));
+          for (const s of runToStreets.get(run) ?? []) {
+            const fits = ctx.areas.has(streets.area[s]!) || [...(streetCities.get(s) ?? [])].some((x) => ctx.cities.has(x));
+            if (fits && !foundAreas.has(streets.area[s]!)) out.push(streetCandidate(s, score * 0.5));
+          }
+        }
         for (const f of found) {
           const a = f.anchor;
           const s = addresses.street[a]!;

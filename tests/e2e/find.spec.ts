@@ -133,9 +133,14 @@ test('found a needle at a point from a link (or a map tap): the nearest address 
   expect(where).toContain(CITY_HALL);
 });
 
-test('pasted coordinates set the search point', async ({ map, find }) => {
+test('a town in the query wins over a house number elsewhere; pasted coordinates set the search point', async ({ map, find }) => {
   await map.openMap('#tab=find');
   await find.open();
+  // Washington St runs from Brighton into Brookline; 350 exists only in downtown Boston's address points.
+  const brookline = await find.type('350 Washington St, Brookline');
+  expect(brookline[0]).toMatch(/^Washington Street, Brookline/);
+  expect(brookline[0]).toContain('street');
+
   const suggestions = await find.type('42.3330 N, 71.1180 W');
   expect(suggestions[0]).toContain('42.33300, -71.11800');
   await find.pickWithKeyboard(0);
