@@ -60,13 +60,15 @@ export const needOf = (question: FindQuestion): FindNeed => (question === 'found
 export type FindFilters = { openNow: boolean; open247: boolean; everyone: boolean; language: string | null; wheelchair: boolean };
 
 /**
- * The filters as one test. Unknown never passes a filter: a place with unpublished hours is not "open now", a place
- * with no published eligibility is not "open to everyone", one with no wheelchair information is not "accessible".
+ * The filters as one test. "Open to everyone" leaves out the places a source restricts (a town's residents only...);
+ * a place whose eligibility no source publishes stays, marked "not published" in the list, since the City's own
+ * outdoor boxes are such places. Otherwise unknown never passes: unpublished hours are not "open now", no wheelchair
+ * information is not "accessible".
  */
 export function siteFilter(filters: FindFilters, openStateOf: (site: FindSite) => OpenState | undefined): (site: FindSite) => boolean {
   const language = filters.language?.toLowerCase() ?? null;
   return (site) => {
-    if (filters.everyone && eligibilityClass(site.eligibility) !== 'everyone') return false;
+    if (filters.everyone && eligibilityClass(site.eligibility) === 'restricted') return false;
     if (filters.wheelchair && site.wheelchair !== 'yes') return false;
     if (language !== null && !site.languages.some((l) => l.toLowerCase() === language)) return false;
     if (filters.openNow || filters.open247) {

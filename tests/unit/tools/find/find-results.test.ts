@@ -111,9 +111,9 @@ describe('siteFilter', () => {
     expect(ids({ open247: true }, all)).toEqual(['always']);
   });
 
-  it('open to everyone drops restricted and unknown eligibility', () => {
+  it('open to everyone drops restricted places and keeps those whose eligibility is not published', () => {
     const sites = [mk('a', { eligibility: 'Free and anonymous.' }), mk('b', { eligibility: 'Cambridge residents only, not businesses' }), mk('c', { eligibility: null })];
-    expect(ids({ everyone: true }, sites)).toEqual(['a']);
+    expect(ids({ everyone: true }, sites)).toEqual(['a', 'c']);
   });
 
   it('language matches case-insensitively; wheelchair needs a stated yes', () => {
