@@ -153,11 +153,10 @@ test('list and map in step: numbered markers match the list, a tapped marker sel
   await expect.poll(() => find.resultCount()).toBeGreaterThan(1);
   await map.settle();
   const ids = await find.resultIds();
-  // Every listed place is drawn with its list number.
-  await expect.poll(async () => (await map.findDrawn()).places.map((p) => `${p.rank}:${p.id}`)).toEqual(
-    ids.map((id, i) => `${i + 1}:${id}`),
-  );
+  // The map frames the point and the nearest places; each place drawn carries its number in the list.
+  await expect.poll(async () => (await map.findDrawn()).places.map((p) => p.id).slice(0, 2)).toEqual(ids.slice(0, 2));
   const drawn = await map.findDrawn();
+  for (const p of drawn.places) expect(`${p.rank}:${p.id}`).toBe(`${p.rank}:${ids[Number(p.rank) - 1]}`);
   expect(drawn.pointDrawn).toBe(true);
   expect(drawn.routeDrawn).toBe(false);
   const second = drawn.places[1]!;
