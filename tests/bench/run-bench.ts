@@ -149,7 +149,7 @@ async function timeToMap(browser: Browser): Promise<Result> {
   };
 }
 
-/** Find's own data files (src/tools/find/find-data.ts loads them when the tab first opens). */
+/** Find's own data files (src/datasets/place-files.ts loads them when Find first opens). */
 const FIND_DATA_FILES = ['/data/geocoder-index.json', '/data/walk-graph.json'];
 const FIND_RUNS = Number(process.env.BENCH_FIND_RUNS ?? 3);
 /** Find's tab, click to search box, as a multiple of the first map's time in the same page load. */

@@ -10,7 +10,8 @@ import type { MapClick, ToolPanelProps } from '../../ui/tool-contract';
 import type { PhoneService } from '../../domain/phone-service';
 import type { SiteFeature } from '../../domain/site';
 import { FoundNeedle, Results } from './find-answers';
-import { findData, loadFindFiles, type FindData, type FindFiles } from './find-data';
+import { usePlaceFiles } from '../../ui/use-place-files';
+import { findData, type FindData } from './find-data';
 import { mapAppFor } from './find-links';
 import { FindMiniMap } from './find-mini-map';
 import { findNearestByWalk, languagesOf, needOf, siteFilter, splitByRange, type FindResult } from './find-results';
@@ -32,25 +33,10 @@ import {
 /** From the app: where the data files are, and the sites and phone lines it has loaded for the map (null: still loading). */
 export type FindPanelExtra = { baseUrl: string; sites: readonly SiteFeature[] | null; phones: PhoneService[] };
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; files: FindFiles };
 
 /** Picks a listed place from a map tap; returns whether the tap was on one. */
 type ListedTap = (siteId: string) => boolean;
 
-function useFindFiles(baseUrl: string): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    loadFindFiles(baseUrl).then(
-      (files) => live && setLoaded({ status: 'ready', files }),
-      (e: unknown) => live && setLoaded({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [baseUrl]);
-  return loaded;
-}
 
 const CLICKABLE_PLACES = new Set<string>([FIND_RESULT_CLICK_LAYER_ID, ...SITE_CLICK_LAYER_IDS]);
 
@@ -64,7 +50,7 @@ function tappedSiteId(click: MapClick): string | null {
 
 export function FindToolPanel({ map, state, update, shell, baseUrl, sites, phones }: ToolPanelProps<FindState, FindPanelExtra>) {
   const { t } = useTranslation();
-  const loaded = useFindFiles(baseUrl);
+  const loaded = usePlaceFiles(baseUrl);
   const files = loaded.status === 'ready' ? loaded.files : null;
   const data = useMemo(() => (files && sites ? findData(files, sites, phones) : null), [files, sites, phones]);
   const { claimMap, setOverlays } = shell;

@@ -5,7 +5,7 @@ import { eligibilityClass, findNearestByWalk, languagesOf, servesNeed, siteFilte
 import type { OpenState } from '../../../../src/domain/opening-hours';
 import { LAYER_ORDER } from '../../../../src/map/layer-order';
 import { buildFindPointOverlay, buildFindResultsOverlay, buildFindRouteOverlay } from '../../../../src/map/layers/find-layers';
-import { createReverseLookup, type ReverseIndex } from '../../../../src/tools/find/find-reverse';
+import { createReverseLookup, type ReverseIndex } from '../../../../src/geo/reverse-geocode';
 
 describe('eligibilityClass', () => {
   it('reads the eligibility texts of data/sites.csv', () => {

@@ -1,6 +1,6 @@
 // The search point in words a 311 dispatcher can use: the nearest known address point, else the nearest intersection.
-import type { GeocoderIndex } from '../../geo/geocoder';
-import { createNearestIndex } from '../../geo/nearest';
+import type { GeocoderIndex } from './geocoder';
+import { createNearestIndex } from './nearest';
 
 export type ReverseIndex = Pick<GeocoderIndex, 'addresses' | 'streets' | 'areas' | 'intersections'>;
 
