@@ -1,6 +1,7 @@
 // Detail panel for a clicked site or 311 request; unknown facts are said to be unknown, never left blank.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBostonTime } from '../domain/boston-time';
 import type { NeedleRequest } from '../domain/needle-request';
 import type { SiteProperties } from '../domain/site';
 import type { OpenState } from '../domain/opening-hours';
@@ -52,7 +53,7 @@ function isUrl(s: string): boolean {
 function SiteDetails({ site }: { site: SiteProperties }) {
   const { t, i18n } = useTranslation();
   const open = useOpenState(site.openingHours);
-  const time = (d: Date) => d.toLocaleString(i18n.language, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+  const time = (d: Date) => formatBostonTime(d, i18n.language);
   let openText = '';
   let openClass = 'unknown';
   if (open?.state === 'open') {

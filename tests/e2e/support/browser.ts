@@ -68,6 +68,11 @@ export class BrowserSession {
     await this.page.reload({ waitUntil: 'domcontentloaded' });
   }
 
+  /** From now on (also after navigations) the page's Date.now() and new Date() give `instant`; timers still run. */
+  async setClock(instant: Date): Promise<void> {
+    await this.page.clock.setFixedTime(instant);
+  }
+
   /** Waits until `window.__hrm.ready === true` (the map has drawn all four overlay layers). */
   async waitForReady(timeoutMs = 45_000): Promise<void> {
     try {
