@@ -3,6 +3,7 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { formatBostonTime } from '../../domain/boston-time';
 import type { OpenState } from '../../domain/opening-hours';
 import type { CoordPrecision } from '../../domain/site';
 import { phoneParts } from '../../domain/phone-service';
@@ -13,15 +14,10 @@ import { eligibilityClass, type FindResult } from './find-results';
 /** Location precisions that place a marker on the building itself: no note needed. */
 const PRECISE: ReadonlySet<CoordPrecision> = new Set<CoordPrecision>(['address-point', 'pinned']);
 
-/** A weekday and time in Boston (America/New_York), whatever the device's zone. */
-function bostonTime(d: Date, lang: string): string {
-  return d.toLocaleString(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York' });
-}
-
 /** "Open now · until Fri 5:00 PM", "Closed · opens Mon 9:00 AM", "Open 24/7", "Hours not published". */
 export function openText(t: TFunction, open: OpenState | undefined, lang: string): { text: string; cls: 'open' | 'closed' | 'unknown' } {
-  if (open?.state === 'open') return { cls: 'open', text: open.nextChange ? `${t('detail.openNow')} · ${t('detail.until', { time: bostonTime(open.nextChange, lang) })}` : t('detail.alwaysOpen') };
-  if (open?.state === 'closed') return { cls: 'closed', text: open.nextChange ? `${t('detail.closedNow')} · ${t('detail.opensAt', { time: bostonTime(open.nextChange, lang) })}` : t('detail.closedNow') };
+  if (open?.state === 'open') return { cls: 'open', text: open.nextChange ? `${t('detail.openNow')} · ${t('detail.until', { time: formatBostonTime(open.nextChange, lang) })}` : t('detail.alwaysOpen') };
+  if (open?.state === 'closed') return { cls: 'closed', text: open.nextChange ? `${t('detail.closedNow')} · ${t('detail.opensAt', { time: formatBostonTime(open.nextChange, lang) })}` : t('detail.closedNow') };
   return { cls: 'unknown', text: t('detail.hoursNotPublished') };
 }
 
