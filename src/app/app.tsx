@@ -13,6 +13,7 @@ import { buildNeedleDensityOverlay, buildNeedlePointsOverlay, densityCellFeature
 import { buildSitesOverlay } from '../map/layers/site-layers';
 import { buildZonesOverlay } from '../map/layers/zone-layers';
 import type { OverlaySpec } from '../map/overlay';
+import { useSiteEdits } from './use-site-edits';
 import { useZones } from '../tools/zones/use-zones';
 import type { MapClick, MapClickHandler, ShellApi } from '../ui/tool-contract';
 import { appReducer, initialAppState } from './app-state';
@@ -52,6 +53,8 @@ export function App({ data, baseUrl }: AppProps) {
   const layers = layersTool.stateOf(state.tools);
   const zonesState = zonesTool.stateOf(state.tools);
   const zonesApi = useZones(data.defaultZones);
+  // The site list with the local edits of the Manage tab over the published one: what the map and every tool show.
+  const { sites: editedSites, api: sitesApi } = useSiteEdits(data.sites, state.tab === 'manage');
 
   // One owner of the map's clicks at a time: a tool that claimed it (drawing a zone...), else the shell's selection.
   const mapOwner = useRef<MapClickHandler | null>(null);
@@ -114,7 +117,7 @@ export function App({ data, baseUrl }: AppProps) {
     return editing === null ? zonesApi.zones : { ...zonesApi.zones, features: zonesApi.zones.features.filter((f) => f.properties.id !== editing) };
   }, [zonesApi.zones, zonesState.editingZoneId]);
 
-  const siteFeatures = data.sites ?? EMPTY;
+  const siteFeatures = editedSites ?? EMPTY;
   const { kinds } = layers;
   const showDisposal = layers.layers.includes('disposal');
   const showServices = layers.layers.includes('services');
@@ -133,10 +136,10 @@ export function App({ data, baseUrl }: AppProps) {
   const countByKind = useMemo(() => siteCountByKind(siteFeatures.features), [siteFeatures]);
   const places = useMemo(() => visiblePlaces(siteFeatures.features, layers.layers, kinds), [siteFeatures, layers.layers, kinds]);
 
-  const selectedSite = state.siteId ? data.sites?.features.find((f) => f.properties.id === state.siteId) : undefined;
+  const selectedSite = state.siteId ? editedSites?.features.find((f) => f.properties.id === state.siteId) : undefined;
   const sameSpot = useMemo(
-    () => (selectedSite && data.sites ? coLocated(data.sites.features, selectedSite, SAME_SPOT_METERS) : []),
-    [selectedSite, data.sites],
+    () => (selectedSite && editedSites ? coLocated(editedSites.features, selectedSite, SAME_SPOT_METERS) : []),
+    [selectedSite, editedSites],
   );
   const selectedZone = state.zoneId ? zonesApi.zones.features.find((f) => f.properties.id === state.zoneId) : undefined;
   const selectedNeedle = needles && selectedIndex >= 0 ? needles.get(selectedIndex) : null;
@@ -177,8 +180,10 @@ export function App({ data, baseUrl }: AppProps) {
     map,
     baseUrl,
     data,
+    sites: editedSites,
     shellFor,
     zonesApi,
+    sitesApi,
     layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
   };
   const activeTool = toolById(state.tab) ?? TOOLS[0];

@@ -9,6 +9,10 @@ import type { ZonesApi } from '../tools/zones/use-zones';
 import { zonesSlice } from '../tools/zones/zones-state';
 import type { FindPanelExtra } from '../tools/find/find-tool-panel';
 import { findSlice } from '../tools/find/find-state';
+import type { ManagePanelExtra } from '../tools/manage/manage-tool-panel';
+import { manageSlice } from '../tools/manage/manage-state';
+import type { SiteCollection } from '../domain/site';
+import type { SitesApi } from '../ui/sites-api';
 import type { AppData } from './use-app-data';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
@@ -21,6 +25,9 @@ export type ToolEnv = {
   /** The shell as one tool sees it (its overlays are its own). */
   shellFor: (toolId: string) => ShellApi;
   zonesApi: ZonesApi;
+  /** The site list with local edits applied (what the map shows); null while loading or when it failed. */
+  sites: SiteCollection | null;
+  sitesApi: SitesApi;
   layers: LayersPanelExtra;
 };
 
@@ -84,7 +91,7 @@ export const findTool = defineTool({
   extra: (env): FindPanelExtra => ({
     baseUrl: env.baseUrl,
     // A failed sites file is reported by the app; Find then has no places and says so.
-    sites: env.data.loaded ? (env.data.sites?.features ?? NO_SITES) : null,
+    sites: env.data.loaded ? (env.sites?.features ?? NO_SITES) : null,
     phones: env.data.phoneServices,
   }),
 });
@@ -96,8 +103,15 @@ export const zonesTool = defineTool({
   extra: (env): { zonesApi: ZonesApi } => ({ zonesApi: env.zonesApi }),
 });
 
-/** Every tool, in tab order; the first is the default tab. */
-export const TOOLS = [layersTool, findTool, zonesTool] as const;
+export const manageTool = defineTool({
+  id: 'manage',
+  slice: manageSlice,
+  Panel: lazy(() => import('../tools/manage/manage-tool-panel').then((m) => ({ default: m.ManageToolPanel }))),
+  extra: (env): ManagePanelExtra => ({ sitesApi: env.sitesApi }),
+});
+
+/** Every tool, in tab order; the first is the default tab. Manage (City staff) comes last, out of residents' way. */
+export const TOOLS = [layersTool, findTool, zonesTool, manageTool] as const;
 
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);

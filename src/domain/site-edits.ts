@@ -311,37 +311,3 @@ export function settleEdits(base: readonly Site[], edits: SiteEdits): SiteEdits 
   }
   return next;
 }
-
-/** How many edit states undo can go back (older ones are forgotten). */
-export const HISTORY_LIMIT = 50;
-
-/** Undo history of the edits: `present` is what the app shows. */
-export type EditHistory = { past: SiteEdits[]; present: SiteEdits; future: SiteEdits[] };
-
-/** A history with nothing to undo or redo. */
-export function startHistory(present: SiteEdits = NO_SITE_EDITS): EditHistory {
-  return { past: [], present, future: [] };
-}
-
-/**
- * Makes `edits` the present, so undo brings back the previous present; clears redo. Keeps at most HISTORY_LIMIT
- * states to undo to. Committing the present itself (an operation that changed nothing) leaves the history as it is.
- */
-export function commit(history: EditHistory, edits: SiteEdits): EditHistory {
-  if (edits === history.present) return history;
-  return { past: [...history.past, history.present].slice(-HISTORY_LIMIT), present: edits, future: [] };
-}
-
-/** Goes back one state (nothing to undo → the same history). */
-export function undo(history: EditHistory): EditHistory {
-  const previous = history.past.at(-1);
-  if (previous === undefined) return history;
-  return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future] };
-}
-
-/** Goes forward one undone state (nothing to redo → the same history). */
-export function redo(history: EditHistory): EditHistory {
-  const next = history.future[0];
-  if (next === undefined) return history;
-  return { past: [...history.past, history.present].slice(-HISTORY_LIMIT), present: next, future: history.future.slice(1) };
-}

@@ -4,13 +4,14 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zonesEn from '../../tools/zones/zones-en.json';
 import findEn from '../../tools/find/find-en.json';
+import manageEn from '../../tools/manage/manage-en.json';
 
 export function initI18n(): typeof i18next {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       lng: 'en',
       fallbackLng: 'en',
-      resources: { en: { translation: { ...en, ...zonesEn, ...findEn } } },
+      resources: { en: { translation: { ...en, ...zonesEn, ...findEn, ...manageEn } } },
       interpolation: { escapeValue: false },
     });
   }

@@ -222,6 +222,14 @@ export class BrowserSession {
     return this.page.locator(`[data-testid="${rowTestId}"][${attr}="${value}"]`).getByTestId(testId).first();
   }
 
+  async textInRow(rowTestId: string, attr: string, value: string, testId: string): Promise<string> {
+    return (await this.inRow(rowTestId, attr, value, testId).innerText()).trim();
+  }
+
+  async selectOption(testId: string, value: string): Promise<void> {
+    await this.byTestId(testId).first().selectOption(value);
+  }
+
   async clickInRow(rowTestId: string, attr: string, value: string, testId: string): Promise<void> {
     await this.inRow(rowTestId, attr, value, testId).click();
   }

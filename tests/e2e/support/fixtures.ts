@@ -3,6 +3,7 @@ import { test as browserTest, type AxeViolation, type BrowserSession } from './b
 import { DetailsDriver } from './details-driver';
 import { FindDriver } from './find-driver';
 import { LegendDriver } from './legend-driver';
+import { ManageDriver } from './manage-driver';
 import { MapDriver } from './map-driver';
 import { SheetDriver } from './sheet-driver';
 import { ZonesDriver } from './zones-driver';
@@ -25,6 +26,7 @@ export type Drivers = {
   details: DetailsDriver;
   zones: ZonesDriver;
   find: FindDriver;
+  manage: ManageDriver;
   sheet: SheetDriver;
   a11y: A11yDriver;
 };
@@ -36,6 +38,7 @@ export const test = browserTest.extend<Drivers>({
   details: async ({ session, map }, use) => use(new DetailsDriver(session, map)),
   zones: async ({ session, map }, use) => use(new ZonesDriver(session, map)),
   find: async ({ session }, use) => use(new FindDriver(session)),
+  manage: async ({ session }, use) => use(new ManageDriver(session)),
   sheet: async ({ session }, use) => use(new SheetDriver(session)),
   a11y: async ({ session }, use) => use(new A11yDriver(session)),
 });

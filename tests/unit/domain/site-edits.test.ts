@@ -3,24 +3,20 @@ import { siteToFeature } from '../../../src/datasets/parse-sites-csv';
 import type { Site } from '../../../src/domain/site';
 import {
   addSite,
-  commit,
   effectiveSites,
-  HISTORY_LIMIT,
   markVerified,
   moveSite,
   NO_SITE_EDITS,
-  redo,
   restoreSite,
   retireSite,
   settleEdits,
   siteFromFeature,
-  startHistory,
-  undo,
   updateSite,
   validateSite,
   type SiteEditResult,
   type SiteEdits,
 } from '../../../src/domain/site-edits';
+import { commit, HISTORY_LIMIT, redo, startHistory, undo } from '../../../src/domain/edit-history';
 import { BROOKLINE_KIOSK, CAMBRIDGE_POLICE, ENGAGEMENT_CENTER, NEW_KIOSK, PUBLISHED } from './site-fixtures';
 
 const AT = '2026-12-01T15:04:05.000Z';
@@ -302,7 +298,7 @@ describe('edit history', () => {
   const v3 = ok(moveSite(PUBLISHED, v2, BROOKLINE_KIOSK.id, [-71.1197, 42.3344], AT));
 
   it('undoes and redoes one state at a time', () => {
-    const h = commit(commit(commit(startHistory(), v1), v2), v3);
+    const h = commit(commit(commit(startHistory(NO_SITE_EDITS), v1), v2), v3);
     expect(h.present).toBe(v3);
     const u1 = undo(h);
     expect(u1.present).toBe(v2);
@@ -318,19 +314,19 @@ describe('edit history', () => {
   });
 
   it('forgets what was undone once something new is committed', () => {
-    const h = commit(undo(commit(commit(startHistory(), v1), v2)), v3);
+    const h = commit(undo(commit(commit(startHistory(NO_SITE_EDITS), v1), v2)), v3);
     expect(h).toEqual({ past: [NO_SITE_EDITS, v1], present: v3, future: [] });
   });
 
   it('does not record an operation that changed nothing', () => {
-    const h = commit(startHistory(), v1);
+    const h = commit(startHistory(NO_SITE_EDITS), v1);
     expect(commit(h, h.present)).toBe(h);
   });
 
   it('keeps the last 50 states to undo to', () => {
     expect(HISTORY_LIMIT).toBe(50);
     const states: SiteEdits[] = Array.from({ length: 60 }, (_, i) => ({ ...v1, [`x-${i}`]: { kind: 'added', site: { ...NEW_KIOSK, id: `x-${i}` }, at: AT } }));
-    let h = startHistory();
+    let h = startHistory(NO_SITE_EDITS);
     for (const s of states) h = commit(h, s);
     expect(h.past).toHaveLength(50);
     expect(h.past[0]).toBe(states[9]);
