@@ -471,11 +471,17 @@ function improveTour(
     return false;
   };
 
+  // Every applied move shortens the tour, so the search ends; the cap only guards the page against a float cycle.
+  const maxMoves = 1000 * N;
   const localSearch = () => {
-    while (qSize > 0) {
+    for (let moves = 0; qSize > 0 && moves < maxMoves; ) {
       const a = pop();
-      if (twoOpt(a) || orOpt(a)) push(a);
+      if (twoOpt(a) || orOpt(a)) {
+        push(a);
+        moves++;
+      }
     }
+    while (qSize > 0) pop();
   };
   const tourCost = () => {
     let sum = dist(tour[N - 1]!, tour[0]!);
