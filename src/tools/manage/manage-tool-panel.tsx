@@ -4,17 +4,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bostonWallClock } from '../../domain/boston-time';
 import type { Site } from '../../domain/site';
-import { addSite, markVerified, retireSite, restoreSite, updateSite, type EffectiveSite } from '../../domain/site-edits';
+import { addSite, markVerified, retireSite, restoreSite, updateSite, type EffectiveSite, type SiteEditResult, type SiteFieldError } from '../../domain/site-edits';
+import type { SiteDiff } from '../../domain/site-diff';
 import { isStale, listAsOf } from '../../domain/site-freshness';
 import { sitesToCsv } from '../../datasets/site-csv-export';
 import { sitesToGeoJson } from '../../datasets/site-geojson';
 import { sitesToHsds } from '../../datasets/site-hsds';
 import { ConfirmBox } from '../../ui/confirm-box';
 import { downloadFile } from '../../ui/download';
-import type { SitesApi } from '../../ui/sites-api';
+import type { SiteEditOp, SitesApi } from '../../ui/sites-api';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import type { ManageState } from './manage-state';
 import { SiteForm } from './site-form';
+import { SiteImport } from './site-import';
 
 export type ManagePanelExtra = { sitesApi: SitesApi };
 
@@ -42,6 +44,39 @@ const NEW_SITE = (today: string, center: [number, number]): Site => ({
   source: '',
   lastVerified: today,
 });
+
+/**
+ * An import preview applied as one change (one undo step): additions (a retired site of the same id is restored and
+ * updated), changes, then retirements. Stops at the first site the rules refuse, naming it.
+ */
+function importOp(diff: SiteDiff, at: string): SiteEditOp {
+  return (base, edits) => {
+    let next = edits;
+    let failed: SiteFieldError[] | null = null;
+    const step = (id: string, r: SiteEditResult): boolean => {
+      if (!r.ok) {
+        failed = r.errors.map((e) => ({ ...e, message: `${id}: ${e.message}` }));
+        return false;
+      }
+      next = r.edits;
+      return true;
+    };
+    for (const site of diff.added) {
+      const retired = next[site.id]?.kind === 'retired';
+      if (retired) {
+        const { id, ...patch } = site;
+        if (!step(id, restoreSite(base, next, id, at)) || !step(id, updateSite(base, next, id, patch, at))) break;
+      } else if (!step(site.id, addSite(base, next, site, at))) break;
+    }
+    if (!failed)
+      for (const c of diff.changed) {
+        const { id, ...patch } = c.after;
+        if (!step(id, updateSite(base, next, id, patch, at))) break;
+      }
+    if (!failed) for (const site of diff.retired) if (!step(site.id, retireSite(base, next, site.id, at))) break;
+    return failed ? { ok: false, errors: failed } : { ok: true, edits: next };
+  };
+}
 
 type Editing = { mode: 'edit'; id: string } | { mode: 'add' } | null;
 
@@ -174,6 +209,13 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
           }}
         />
       )}
+      <details className="manage-import" data-testid="manage-import">
+        <summary>{t('manage.importHeading')}</summary>
+        <SiteImport current={live} today={today} onApply={(diff) => {
+          const errors = sitesApi.apply(importOp(diff, at()));
+          return errors ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : null;
+        }} />
+      </details>
       <details className="manage-export" data-testid="manage-export">
         <summary>{t('manage.export')}</summary>
         <p className="manage-actions">
