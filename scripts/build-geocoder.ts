@@ -845,9 +845,11 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
  * Pipeline step: reads the shared data, writes data/geocoder-index.json, reports/geocoder-holdout.csv and a report of
  * rejected address rows. Missing optional sources (streets, addresses, open space) are noted and built without.
  */
-export async function buildGeocoder(opts: { sourceDir: string; outDir: string; log?: (line: string) => void }): Promise<DatasetSummary[]> {
-  const log = opts.log ?? ((s: string) => console.log(s));
-  const { sourceDir, outDir } = opts;
+/**
+ * Reads the geocoder's sources from the shared data directory; missing optional ones (streets of a city, address
+ * points, open space) are noted through `log` and left out.
+ */
+export async function readGeocoderSources(sourceDir: string, log: (line: string) => void = () => {}): Promise<GeocoderSources> {
   const neighborhoods = await readJson<GeocoderSources['neighborhoods']>(path.join(sourceDir, 'boston', 'neighborhoods.geojson'));
   if (!neighborhoods) throw new Error(`${path.join(sourceDir, 'boston', 'neighborhoods.geojson')} is missing`);
   const streets: StreetSource[] = [];
@@ -865,15 +867,20 @@ export async function buildGeocoder(opts: { sourceDir: string; outDir: string; l
   const needleFiles = existsSync(needleDir) ? (await readdir(needleDir)).filter((f) => /^needle-requests-points-.*\.geojson$/.test(f)).sort() : [];
   const needleFeatures: FeatureCollection['features'] = [];
   for (const f of needleFiles) needleFeatures.push(...((await readJson<FeatureCollection>(path.join(needleDir, f)))?.features ?? []));
-
-  const build = buildGeocoderIndex({
+  return {
     neighborhoods,
     cityBoundaries: await readJson(path.join(sourceDir, 'basemap', 'city-boundaries.geojson')),
     streets,
     openSpace,
     addressCsv,
     needlePoints: { type: 'FeatureCollection', features: needleFeatures },
-  });
+  };
+}
+
+export async function buildGeocoder(opts: { sourceDir: string; outDir: string; log?: (line: string) => void }): Promise<DatasetSummary[]> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const { sourceDir, outDir } = opts;
+  const build = buildGeocoderIndex(await readGeocoderSources(sourceDir, log));
   const { rejected } = build;
 
   const out = DATA_FILES.geocoderIndex.replace(/^data\//, '');

@@ -94,6 +94,8 @@ const INTERSECTION_CLUSTER_M = 80;
 const NEAR_MISS_INTERSECTION_M = 50;
 /** Two named streets closer than this but further than NEAR_MISS_INTERSECTION_M: "A near B", street precision. */
 const NEAR_STREETS_M = 400;
+/** A crossing's ZIPs are those of the addresses of its two streets this close to it. */
+const NEAR_ZIP_M = 120;
 /** Weight of one point of context match (ZIP 2, locality 1, each mismatch -1) against the name match (0..2). */
 const CONTEXT_WEIGHT = 0.15;
 
@@ -313,6 +315,29 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
     const hits = searchNames(text, 's', limit).map((h) => ({ key: h.id.slice(2), score: h.score }));
     if (keyToStreets.has(exact) && !hits.some((h) => h.key === exact)) hits.unshift({ key: exact, score: 2 });
     return hits;
+  }
+
+  /**
+   * True when the text names a street type ("Page's Ct") and the key has another one ("page street"): a different
+   * street of a similar name, not a spelling of the typed one.
+   */
+  function typeDiffers(text: string, key: string): boolean {
+    const typed = streetNameWords(text).filter((w, i) => i > 0 && isStreetType(w));
+    if (typed.length === 0) return false;
+    const keyTypes = key.split(' ').filter((w, i) => i > 0 && isStreetType(w));
+    return keyTypes.length > 0 && !typed.some((t) => keyTypes.includes(t));
+  }
+
+  /** ZIPs of the known addresses of streets `rows` within NEAR_ZIP_M of a point (where a crossing's ZIP is read from). */
+  function zipsNear(p: LngLat, rows: readonly number[]): Set<number> {
+    const out = new Set<number>();
+    for (const run of new Set(rows.map((s) => streets.run[s]!))) {
+      for (const i of runAnchors.get(run) ?? []) {
+        const zip = addresses.zip[i]!;
+        if (zip >= 0 && !out.has(zip) && haversineMeters(p, lngLatAt(addresses.lngLat, i)) <= NEAR_ZIP_M) out.add(zip);
+      }
+    }
+    return out;
   }
 
   // --- context ------------------------------------------------------------------------------------------------
@@ -603,13 +628,23 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
   }
 
   function intersectionCandidates(parsed: ParsedQuery, ctx: Context, limit: number): Candidate[] {
-    const keysA = streetKeysFor(parsed.street, 4);
-    const keysB = streetKeysFor(parsed.crossStreet ?? '', 4);
+    const crossText = parsed.crossStreet ?? '';
+    // A name that is a known street is that street, not a similar one ("Roxbury St" is not West Roxbury Pkwy). A name
+    // typed with another street type than a known street's ("Page's Ct" for Page St) is a different street: it is
+    // offered at street precision only (near, not at, the asked-for corner).
+    const keysFor = (text: string) => {
+      const exact = normalizeStreetName(text);
+      const keys = streetKeysFor(text, 4);
+      return (keyToStreets.has(exact) ? keys.filter((k) => k.key === exact) : keys).map((k) => ({ ...k, otherType: typeDiffers(text, k.key) }));
+    };
+    const keysA = keysFor(parsed.street);
+    const keysB = keysFor(crossText);
     const out: Candidate[] = [];
     for (const ka of keysA) {
       for (const kb of keysB) {
         if (ka.key === kb.key) continue;
-        const score = (ka.score + kb.score) / 2;
+        const otherType = ka.otherType || kb.otherType;
+        const score = ((ka.score + kb.score) / 2) * (otherType ? 0.6 : 1);
         const recs = pairToIntersections.get(pairKey(ka.key, kb.key)) ?? [];
         // Clusters of nearby crossings (a divided road crosses twice); the City's own point wins within a cluster.
         const clusters: { lngLat: LngLat; rec: number; city: boolean }[] = [];
@@ -625,12 +660,13 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
           const [first, second] = streetKey[a] === ka.key ? [a, b] : [b, a];
           const area = intersections.area[c.rec]!;
           out.push({
-            label: withArea(`${streets.name[first]!} & ${streets.name[second]!}`, area),
+            label: withArea(`${streets.name[first]!} ${otherType ? 'near' : '&'} ${streets.name[second]!}`, area),
             lngLat: c.lngLat,
-            precision: 'intersection',
+            precision: otherType ? 'street' : 'intersection',
             neighborhood: areaName(area),
             score: score + (c.city ? 0.01 : 0),
-            zips: EMPTY,
+            // A pair that crosses twice (in two ZIPs): the query's ZIP picks the crossing.
+            zips: ctx.zipGiven ? zipsNear(c.lngLat, [...(keyToStreets.get(streetKey[first]!) ?? []), ...(keyToStreets.get(streetKey[second]!) ?? [])]) : EMPTY,
             cities: new Set([...(streetCities.get(first) ?? []), ...(streetCities.get(second) ?? [])]),
             area,
             group: pairKey(ka.key, kb.key),
@@ -655,8 +691,10 @@ export function createGeocoder(index: GeocoderIndex, options: { places?: readonl
       }
     }
     if (out.length > 0) return out;
-    // No crossing known: the first street alone, said plainly by its precision.
-    return nameCandidates(parsed.street, limit, 's').map((c) => ({ ...c, score: c.score * 0.3 }));
+    // No crossing known: one street alone, said plainly by its precision: the first, unless only the second is a
+    // known street (then a similar-looking name elsewhere would be a guess).
+    const onlySecondKnown = !keyToStreets.has(normalizeStreetName(parsed.street)) && keyToStreets.has(normalizeStreetName(crossText));
+    return nameCandidates(onlySecondKnown ? crossText : parsed.street, limit, 's').map((c) => ({ ...c, score: c.score * 0.3 }));
   }
 
   function nameCandidates(text: string, limit: number, kinds = 'spqax'): Candidate[] {

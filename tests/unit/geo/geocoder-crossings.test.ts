@@ -132,3 +132,50 @@ describe('spanningEdges', () => {
     expect(edges.sort()).toEqual([[0, 1], [1, 2]]);
   });
 });
+
+describe('names that are not the known street', () => {
+  // Wolcott Street crosses Massachusetts Avenue at [-71.075, 42.303]; Melnea Cass Boulevard runs along lat 42.307.
+  it('does not answer "Wolcott Ct & Mass Ave" at the Wolcott Street corner when Wolcott Court is a street of its own', () => {
+    const g = geocoderWith([], [line('Wolcott Court', [[-71.0795, 42.3055], [-71.0785, 42.3055]])]);
+    const hit = g.geocode('Wolcott Ct & Mass Ave');
+    expect(hit?.label).not.toMatch(/Wolcott Street/);
+    expect(hit?.precision).not.toBe('intersection');
+  });
+
+  it('answers a street type the index does not know ("Wolcott Sq") near the known street\'s corner, at street precision', () => {
+    const g = geocoderWith([]);
+    const hit = g.geocode('Wolcott Sq & Mass Ave');
+    expect(hit?.precision).toBe('street');
+    expect(hit?.label).toBe('Wolcott Street near Massachusetts Avenue, Dorchester');
+  });
+
+  it('keeps a known street name to that street, not a similar one that crosses the other street', () => {
+    // Walcott Street (one letter off) is known by one City crossing with Melnea Cass Boulevard; Wolcott St never meets it.
+    const g = geocoderWith([csvRow(921, 'Walcott St & Melnea Cass Blvd', 'Roxbury', '02119', [-71.077, 42.307])]);
+    const hit = g.geocode('Wolcott St & Melnea Cass Blvd');
+    expect(hit?.label ?? '').not.toMatch(/Walcott/);
+    expect(hit?.precision).toBe('street');
+  });
+
+  it('falls back to the second street when only it is a known street', () => {
+    const hit = geocoderWith([]).geocode('Wolcutt Pl & Melnea Cass Blvd');
+    expect(hit?.label).toMatch(/^Melnea Cass Boulevard/);
+    expect(hit?.precision).toBe('street');
+  });
+});
+
+describe('a pair that crosses twice', () => {
+  // "Cross Rd" (not a basemap street) meets Wolcott Street in Dorchester (ZIP 02121 addresses) and in Hyde Park (02136).
+  const g = geocoderWith([
+    csvRow(931, 'Wolcott St & Cross Rd', 'Boston', '', [-71.073, 42.303]),
+    csvRow(932, 'Wolcott St & Cross Rd', 'Boston', '', [-71.05, 42.3031]),
+  ]);
+
+  it('is answered at the crossing in the query\'s ZIP', () => {
+    const dorchester = g.geocode('Wolcott St & Cross Rd, MA 02121');
+    const hydePark = g.geocode('Wolcott St & Cross Rd, MA 02136');
+    expect(haversineMeters(dorchester!.lngLat, [-71.073, 42.303])).toBeLessThan(2);
+    expect(haversineMeters(hydePark!.lngLat, [-71.05, 42.3031])).toBeLessThan(2);
+    expect(dorchester?.precision).toBe('intersection');
+  });
+});

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGeocoderIndex } from '../../../scripts/build-geocoder';
 import { geocodeLine } from '../../../scripts/geocode';
-import { checkGoals, errorStats, quantile, type Evaluation, type ErrorStats } from '../../../scripts/geocode-eval';
+import { checkGoals, errorStats, poolErrors, quantile, sampleSalt, type Evaluation, type ErrorStats } from '../../../scripts/geocode-eval';
 import { encodeGeocoderIndex } from '../../../src/datasets/geocoder-index';
 import { createGeocoder } from '../../../src/geo/geocoder';
 import { geocoderFixtureSources } from '../../fixtures/geocoder/fixture-sources';
@@ -95,5 +95,25 @@ describe('accuracy evaluation (fixture-built index)', () => {
       'address with city and ZIP: median ≤ 10 m',
       'intersections (with city): 98 % within 60 m',
     ]);
+  });
+});
+
+describe('evaluation over several held-out samples (--samples)', () => {
+  it('draws a different sample per salt, none the published one', () => {
+    const salts = [1, 2, 3].map(sampleSalt);
+    expect(new Set([...salts, '']).size).toBe(4);
+    const held = salts.map((salt) => buildGeocoderIndex(geocoderFixtureSources(), { holdoutEvery: 3, holdoutSalt: salt }).holdout.map((h) => h.query).join('|'));
+    expect(new Set(held).size).toBeGreaterThan(1);
+  });
+
+  it('pools every sample\'s errors, sorted, per query style', () => {
+    const one = { addressWithCityAndZip: [1, 5], addressStreetAndNumber: [2], intersectionWithCity: [3, Infinity], intersectionAlone: [] };
+    const two = { addressWithCityAndZip: [4], addressStreetAndNumber: [], intersectionWithCity: [70], intersectionAlone: [9] };
+    expect(poolErrors([one, two])).toEqual({
+      addressWithCityAndZip: [1, 4, 5],
+      addressStreetAndNumber: [2],
+      intersectionWithCity: [3, 70, Infinity],
+      intersectionAlone: [9],
+    });
   });
 });
