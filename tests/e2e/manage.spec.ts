@@ -108,3 +108,57 @@ test('six months on, every site is flagged as not verified; "verified today" cle
   const other = SITES.find((s) => s.properties.id !== AHOPE)!.properties.id;
   expect(await manage.verifiedText(other)).toMatch(/Not verified for over 6 months/);
 });
+
+test('import a CSV with its own headers: mapping, preview with two bad rows (downloadable), apply, found by Find, edit kept over a reload; export and re-import changes nothing; reset', async ({ map, manage, find }) => {
+  // Four page loads (Manage, Find, a reload, Manage): more than the default minute on a shared machine.
+  test.setTimeout(180_000);
+  const csv = readFileSync(join(ROOT, 'tests', 'fixtures', 'sites', 'import-e2e.csv'), 'utf8');
+  await map.openMap('#tab=manage');
+  await manage.open();
+  await manage.importFile('import-e2e.csv', csv);
+  // The mapping is guessed from the headers; the required precision is not in the file: one value for every row.
+  expect(await manage.mappedColumn('name')).toBe('Site Name');
+  expect(await manage.mappedColumn('lat')).toBe('Latitude');
+  expect(await manage.mappedColumn('opening_hours')).toBe('Hours');
+  await manage.setDefault('coord_precision', 'address-point');
+  await manage.preview();
+  expect(await manage.diffText()).toMatch(/Would add 1, change 0, retire 0/);
+  const rejected = await manage.rejectedRows();
+  // Two rows rejected (line 3: bad hours; line 4: outside the service area, both coordinates), each reason listed.
+  expect([...new Set(rejected.map((r) => r.split(':')[0]))]).toEqual(['Line 3', 'Line 4']);
+  expect(rejected[0]).toMatch(/opening_hours/);
+  expect(rejected.filter((r) => r.startsWith('Line 4')).join(' ')).toMatch(/outside the service area/);
+  expect(await manage.importSummary()).toMatch(/1 valid rows read; 2 rejected/);
+  const download = await manage.downloadRejected();
+  expect(download.text).toContain('E2E Bad Hours Box');
+  expect(download.text).toContain('E2E Far Away Box');
+  expect(download.text).not.toContain('E2E Import Kiosk');
+  await manage.apply();
+  await expect.poll(() => manage.statusOf('e2e-import-kiosk')).toBe('added');
+
+  await map.openMap('#tab=find&all=0&at=42.33000,-71.08000');
+  await find.open();
+  await expect.poll(async () => (await find.resultIds())[0]).toBe('e2e-import-kiosk');
+
+  await map.openMap('#tab=manage');
+  await manage.open();
+  await manage.edit('e2e-import-kiosk');
+  await manage.fill('openingHours', 'Mo-Fr 09:00-17:00');
+  await manage.save();
+  await expect.poll(() => manage.isFormOpen()).toBe(false);
+  await map.reload();
+  await manage.open();
+  await manage.edit('e2e-import-kiosk');
+  expect(await manage.fieldValue('openingHours')).toBe('Mo-Fr 09:00-17:00');
+
+  // Export, then import the export: nothing to change.
+  const exported = await manage.export('csv');
+  expect(exported.text).toContain('e2e-import-kiosk');
+  await manage.importFile('sites.csv', exported.text);
+  await manage.preview();
+  expect(await manage.diffText()).toMatch(/Would add 0, change 0, retire 0/);
+  expect(await manage.canApply()).toBe(false);
+
+  await manage.reset();
+  await expect.poll(() => manage.statusOf('e2e-import-kiosk')).toBeUndefined();
+});

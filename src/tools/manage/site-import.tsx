@@ -166,7 +166,7 @@ export function SiteImport({ current, today, onApply }: SiteImportProps) {
             ))}
           </ul>
           <ImportReport
-            summary={t('manage.import.summary', { rows: parsed.result.rows.length, rejected: parsed.result.rejected.length })}
+            summary={t('manage.import.summary', { rows: parsed.result.rows.length, rejected: new Set(parsed.result.rejected.map((r) => r.line)).size })}
             rejected={parsed.result.rejected}
             describeRejected={describe}
             rejectedFile={{ name: `${parsed.fileName.replace(/\.[^.]+$/, '')}-rejected.csv`, content: rejectedToCsv(parsed.result.rejected), mimeType: 'text/csv' }}

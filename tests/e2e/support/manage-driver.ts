@@ -98,4 +98,50 @@ export class ManageDriver {
     await this.browser.expandDetails('manage-export');
     return this.browser.download(`manage-export-${format}`);
   }
+
+  /** Opens "Import a list" and chooses a file. */
+  async importFile(name: string, text: string, mimeType = 'text/csv'): Promise<void> {
+    await this.browser.expandDetails('manage-import');
+    await this.browser.setInputFile('site-import-file', { name, mimeType, text });
+  }
+
+  /** The file column a sites.csv column is mapped to ('' when none). */
+  async mappedColumn(column: string): Promise<string> {
+    await this.browser.waitVisible('site-import-mapping');
+    return this.browser.inputValue(`site-map-${column}`);
+  }
+
+  async setDefault(column: string, value: string): Promise<void> {
+    await this.browser.fill(`site-default-${column}`, value);
+  }
+
+  async preview(): Promise<void> {
+    await this.browser.click('site-import-preview');
+    await this.browser.waitVisible('site-import-diff');
+  }
+
+  async diffText(): Promise<string> {
+    await this.browser.waitVisible('site-import-diff');
+    return this.browser.text('site-import-diff');
+  }
+
+  async rejectedRows(): Promise<string[]> {
+    return (await this.browser.isVisible('site-import-rejected')) ? this.browser.textsIn('site-import-rejected', 'li') : [];
+  }
+
+  async importSummary(): Promise<string> {
+    return this.browser.text('site-import-result');
+  }
+
+  async downloadRejected(): Promise<Download> {
+    return this.browser.download('site-import-download-rejected');
+  }
+
+  async canApply(): Promise<boolean> {
+    return (await this.browser.attribute('site-import-apply', 'disabled')) === null;
+  }
+
+  async apply(): Promise<void> {
+    await this.browser.click('site-import-apply');
+  }
 }
