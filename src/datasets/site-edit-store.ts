@@ -157,20 +157,13 @@ export async function clearSiteEdits(store: UseStore = siteEditStore()): Promise
   }
 }
 
-/**
- * The key under which the column mapping of a CSV header is remembered: the set of its column names, trimmed,
- * lower-cased and sorted, so the same columns in another order or case find the same mapping.
- */
-export function headerSetKey(headers: readonly string[]): string {
-  return [...new Set(headers.map((h) => h.trim().toLowerCase()))].sort().join('\u001f');
-}
 
 const columnMappingSchema = z.object({
   version: z.literal(COLUMN_MAPPING_VERSION),
   mapping: z.record(z.string(), z.string().nullable()),
 });
 
-/** The column mapping remembered under `key` (see headerSetKey), or null when none is (or it cannot be read). Never throws. */
+/** The column mapping remembered under `key` (see mappingKey in site-csv-mapping.ts), or null when none is (or it cannot be read). Never throws. */
 export async function loadColumnMapping(key: string, store: UseStore = siteEditStore()): Promise<ColumnMapping | null> {
   try {
     const parsed = columnMappingSchema.safeParse(await get<unknown>(`${COLUMN_MAPPING_PREFIX}${key}`, store));
@@ -180,7 +173,7 @@ export async function loadColumnMapping(key: string, store: UseStore = siteEditS
   }
 }
 
-/** Remembers a column mapping under `key` (see headerSetKey). Never throws: a full or unavailable storage gives a warning. */
+/** Remembers a column mapping under `key` (see mappingKey in site-csv-mapping.ts). Never throws: a full or unavailable storage gives a warning. */
 export async function saveColumnMapping(key: string, mapping: ColumnMapping, store: UseStore = siteEditStore()): Promise<StoreSaveResult> {
   try {
     await set(`${COLUMN_MAPPING_PREFIX}${key}`, { version: COLUMN_MAPPING_VERSION, mapping: { ...mapping } }, store);

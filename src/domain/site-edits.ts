@@ -1,6 +1,7 @@
 // Local edits of the site list: pure operations over the published list, validated with the pipeline's CSV row schema, and an undo history.
 import { isRealIsoDate } from './calendar-day';
 import { siteCsvRowSchema, siteFromCsvRow, type SiteCsvRow } from './site-csv';
+import { siteToRowCells } from './site-row';
 import { SITE_ID_PATTERN, type Site, type SiteFeature } from './site';
 
 /** How a local edit differs from the published list. */
@@ -54,28 +55,6 @@ export function siteFromFeature(feature: SiteFeature): Site {
   };
 }
 
-/** The CSV row of a site (every cell text, lists joined with ';'), as data/sites.csv would hold it. */
-export function siteToCsvRow(site: Site): SiteCsvRow {
-  return {
-    id: site.id,
-    name: site.name,
-    kind: site.kind,
-    address: site.address ?? '',
-    city: site.city,
-    lng: String(site.coordinates[0]),
-    lat: String(site.coordinates[1]),
-    coord_precision: site.coordPrecision,
-    opening_hours: site.openingHours ?? '',
-    hours_note: site.hoursNote ?? '',
-    phone: site.phone ?? '',
-    services: site.services.join(';'),
-    languages: site.languages.join(';'),
-    eligibility: site.eligibility ?? '',
-    wheelchair: site.wheelchair ?? '',
-    source: site.source,
-    last_verified: site.lastVerified,
-  };
-}
 
 /** The Site field a CSV column holds. */
 const FIELD_OF_COLUMN: Record<keyof SiteCsvRow, keyof Site> = {
@@ -113,7 +92,7 @@ function checkSite(site: Site): Checked {
       }
     }
   }
-  const parsed = siteCsvRowSchema.safeParse(siteToCsvRow(site));
+  const parsed = siteCsvRowSchema.safeParse(siteToRowCells(site));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = issue.path[0];

@@ -1,5 +1,6 @@
 // Site <-> sites.csv row cells, and the one validation every import goes through (siteCsvRowSchema, the pipeline's rules).
 import { SERVICE_AREA_BBOX } from '../config/city';
+import { insideBbox } from './geometry';
 import { siteCsvRowSchema, siteFromCsvRow } from './site-csv';
 import type { Site } from './site';
 
@@ -42,10 +43,6 @@ export function siteToRowCells(site: Site): SiteRowCells {
   };
 }
 
-function inServiceArea(lng: number, lat: number): boolean {
-  const [west, south, east, north] = SERVICE_AREA_BBOX;
-  return lng >= west && lng <= east && lat >= south && lat <= north;
-}
 
 /**
  * Validates row cells with siteCsvRowSchema (the pipeline's schema: hours that parse, real dates, inside the service
@@ -59,7 +56,7 @@ export function checkSiteRow(cells: SiteRowCells): RowCheck {
   const lng = Number(cells.lng.trim());
   const lat = Number(cells.lat.trim());
   const swapped =
-    cells.lng.trim() !== '' && cells.lat.trim() !== '' && !inServiceArea(lng, lat) && inServiceArea(lat, lng);
+    cells.lng.trim() !== '' && cells.lat.trim() !== '' && !insideBbox(lng, lat, SERVICE_AREA_BBOX) && insideBbox(lat, lng, SERVICE_AREA_BBOX);
   if (swapped) {
     for (const issue of issues) {
       if (issue.field === 'lng' || issue.field === 'lat') issue.reason += ' (lat and lng look swapped)';

@@ -3,7 +3,6 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   clearSiteEdits,
-  headerSetKey,
   loadColumnMapping,
   loadSiteEdits,
   saveColumnMapping,
@@ -13,6 +12,7 @@ import {
   SITE_EDITS_BACKUP_KEY,
   SITE_EDITS_KEY,
 } from '../../../src/datasets/site-edit-store';
+import { mappingKey } from '../../../src/datasets/site-csv-mapping';
 import { addSite, moveSite, NO_SITE_EDITS, retireSite, updateSite, type SiteEditResult, type SiteEdits } from '../../../src/domain/site-edits';
 import { BROOKLINE_KIOSK, ENGAGEMENT_CENTER, NEW_KIOSK, PUBLISHED } from '../domain/site-fixtures';
 
@@ -142,22 +142,22 @@ describe('loadSiteEdits and saveSiteEdits', () => {
 describe('column mappings', () => {
   it('remembers a mapping per header set, whatever the order and case of the columns', async () => {
     const mapping = { Name: 'name', 'Street Address': 'address', Notes: null };
-    const key = headerSetKey(['Name', 'Street Address', 'Notes']);
+    const key = mappingKey(['Name', 'Street Address', 'Notes']);
     expect(await saveColumnMapping(key, mapping)).toEqual({ ok: true });
-    expect(await loadColumnMapping(headerSetKey(['notes', ' street address', 'NAME']))).toEqual(mapping);
-    expect(await loadColumnMapping(headerSetKey(['Name', 'Address']))).toBeNull();
+    expect(await loadColumnMapping(mappingKey(['notes', ' street address', 'NAME']))).toEqual(mapping);
+    expect(await loadColumnMapping(mappingKey(['Name', 'Address']))).toBeNull();
   });
 
   it('keeps the edits and the mappings apart', async () => {
-    await saveColumnMapping(headerSetKey(['id']), { id: 'id' });
+    await saveColumnMapping(mappingKey(['id']), { id: 'id' });
     await clearSiteEdits();
-    expect(await loadColumnMapping(headerSetKey(['id']))).toEqual({ id: 'id' });
+    expect(await loadColumnMapping(mappingKey(['id']))).toEqual({ id: 'id' });
     expect((await loadSiteEdits()).edits).toEqual({});
   });
 
   it('gives null for a corrupt mapping and warns when it cannot be saved', async () => {
-    await set(`column-mapping:${headerSetKey(['a'])}`, { version: 1, mapping: { a: 3 } }, raw);
-    expect(await loadColumnMapping(headerSetKey(['a']))).toBeNull();
+    await set(`column-mapping:${mappingKey(['a'])}`, { version: 1, mapping: { a: 3 } }, raw);
+    expect(await loadColumnMapping(mappingKey(['a']))).toBeNull();
     expect(await loadColumnMapping('x', failingStore('InvalidStateError', 'blocked'))).toBeNull();
     expect(await saveColumnMapping('x', {}, failingStore('QuotaExceededError', 'full'))).toEqual({
       ok: false,
