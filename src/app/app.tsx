@@ -266,7 +266,7 @@ export function App({ data, baseUrl }: AppProps) {
             {activeTool.renderPanel(toolEnv, state.tools[activeTool.id], dispatchTool)}
           </Suspense>
         </div>
-        <DataNote manifest={data.manifest} />
+        <DataNote manifest={data.manifest} sites={editedSites?.features ?? null} />
       </aside>
     </div>
   );

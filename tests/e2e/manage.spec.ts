@@ -17,6 +17,7 @@ test('edit hours with a live preview; the edit shows in Find, survives a reload,
   expect(asOf).toContain(`${SITES.length} places`);
   expect(asOf).toContain(new Date(`${newest}T12:00:00Z`).getUTCFullYear().toString());
   expect(await manage.editedText()).toMatch(/No local edits/);
+  expect(await manage.appAsOfText()).toContain(`Site list as of ${newest} (${SITES.length} places`);
   expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
 
   await manage.edit(AHOPE);

@@ -15,6 +15,11 @@ export class ManageDriver {
     return this.browser.text('manage-as-of');
   }
 
+  /** The app's own "site list as of" line (under the panel, for everyone). */
+  async appAsOfText(): Promise<string> {
+    return this.browser.text('sites-as-of');
+  }
+
   async editedText(): Promise<string> {
     return this.browser.text('manage-edited');
   }
