@@ -66,6 +66,17 @@ test('add a site placed by a map click: drawn on the map and found by Find; reti
   const expected = await map.lngLatAt(at);
   expect(Math.abs(placed[0] - expected[0])).toBeLessThan(1e-4);
   expect(Math.abs(placed[1] - expected[1])).toBeLessThan(1e-4);
+  // The pin follows, and dragging it 80 px east moves the site east (same latitude, within a few pixels).
+  const pin = (await manage.pinBox())!;
+  const from = { x: pin.x + pin.width / 2, y: pin.y + pin.height / 2 };
+  await map.dragFromTo(from, { x: from.x + 80, y: from.y });
+  await expect.poll(async () => Number(await manage.fieldValue('lng'))).toBeGreaterThan(placed[0] + 0.0005);
+  const dragged: [number, number] = [Number(await manage.fieldValue('lng')), Number(await manage.fieldValue('lat'))];
+  const metresPerPx = await map.metresPerPixel();
+  expect(Math.abs(dragged[1] - placed[1]) * 111_320).toBeLessThan(6 * metresPerPx);
+  expect(await manage.fieldValue('coordPrecision')).toBe('pinned');
+  placed[0] = dragged[0];
+  placed[1] = dragged[1];
   await manage.save();
   await expect.poll(() => manage.statusOf('e2e-test-kiosk')).toBe('added');
   await expect.poll(async () => (await map.counts()).disposal).toBe(before + 1);

@@ -15,6 +15,7 @@ import { downloadFile } from '../../ui/download';
 import type { SiteEditOp, SitesApi } from '../../ui/sites-api';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import type { ManageState } from './manage-state';
+import { addDraggablePin } from '../../map/draggable-pin';
 import { SiteForm } from './site-form';
 import { SiteImport } from './site-import';
 
@@ -100,6 +101,23 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
     claimMap((click) => setPicked([click.lngLat[0], click.lngLat[1]]));
     return () => claimMap(null);
   }, [editing, claimMap]);
+  // ...and a pin shows where it will be, which can be dragged to move it.
+  const pin = useRef<ReturnType<typeof addDraggablePin> | null>(null);
+  const editedPoint = editing?.mode === 'edit' ? entries?.find((e) => e.site.id === editing.id)?.site.coordinates : undefined;
+  useEffect(() => {
+    if (!map || editing === null) return;
+    const start = editedPoint ?? [map.getCenter().lng, map.getCenter().lat];
+    pin.current = addDraggablePin(map, start, (p) => setPicked(p), t('manage.pinLabel'));
+    return () => {
+      pin.current?.remove();
+      pin.current = null;
+    };
+    // The pin is made once per form; later moves go through moveTo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, editing]);
+  useEffect(() => {
+    if (picked) pin.current?.moveTo(picked);
+  }, [picked]);
 
   if (!entries) {
     return (

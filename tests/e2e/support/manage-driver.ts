@@ -1,6 +1,6 @@
 // Manage driver (the Manage tab): the City's site list — rows, edit form, hours preview, add, retire, verify, undo,
 // reset, export.
-import type { BrowserSession, Download } from './browser';
+import type { Box, BrowserSession, Download } from './browser';
 
 export class ManageDriver {
   constructor(private readonly browser: BrowserSession) {}
@@ -67,6 +67,11 @@ export class ManageDriver {
 
   async fieldValue(field: string): Promise<string> {
     return this.browser.inputValue(`site-${field}`);
+  }
+
+  /** Where the draggable pin of the open form is drawn. */
+  async pinBox(): Promise<Box | null> {
+    return this.browser.box('draggable-pin');
   }
 
   async hoursPreview(): Promise<string> {

@@ -140,6 +140,11 @@ export class MapDriver {
     await this.browser.clickAt(at);
   }
 
+  /** Presses at `from`, moves to `to` and releases (a drag on the map or of a marker). */
+  async dragFromTo(from: Pixel, to: Pixel): Promise<void> {
+    await this.browser.dragFromTo(from, to);
+  }
+
   /** A right-click at a pixel: the context-menu gesture, as a long-press on a phone. */
   async contextMenuAt(at: Pixel): Promise<void> {
     await this.browser.contextMenuAt(at);
