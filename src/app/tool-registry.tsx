@@ -107,7 +107,7 @@ export const manageTool = defineTool({
   id: 'manage',
   slice: manageSlice,
   Panel: lazy(() => import('../tools/manage/manage-tool-panel').then((m) => ({ default: m.ManageToolPanel }))),
-  extra: (env): ManagePanelExtra => ({ sitesApi: env.sitesApi }),
+  extra: (env): ManagePanelExtra => ({ sitesApi: env.sitesApi, baseUrl: env.baseUrl }),
 });
 
 /** Every tool, in tab order; the first is the default tab. Manage (City staff) comes last, out of residents' way. */

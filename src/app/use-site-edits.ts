@@ -72,17 +72,21 @@ export function useSiteEdits(published: SiteCollection | null, editorOpen: boole
     return { type: 'FeatureCollection', features };
   }, [published, hasEdits, mod, entries]);
 
-  // Saving: every new present is written (debounced to one write per burst of edits).
+  // Saving: every new present is written at once, in order (a chain of writes, so the last edit is the one kept);
+  // the editor says when the browser holds it, so nothing is lost by closing the tab right after an edit.
   const saved = useRef<SiteEdits>(NO_EDITS);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const [saveState, setSaveState] = useState<SitesApi['saveState']>('saved');
   useEffect(() => {
     if (!editsLoaded || edits === saved.current) return;
-    const timer = setTimeout(() => {
-      saved.current = edits;
-      void storeModule()
-        .then((m) => (Object.keys(edits).length === 0 ? m.clearSiteEdits() : m.saveSiteEdits(edits)))
-        .then((r) => setWarning(r.ok ? null : r.warning));
-    }, 150);
-    return () => clearTimeout(timer);
+    saved.current = edits;
+    setSaveState('saving');
+    chain.current = chain.current.then(async () => {
+      const m = await storeModule();
+      const r = Object.keys(edits).length === 0 ? await m.clearSiteEdits() : await m.saveSiteEdits(edits);
+      setWarning(r.ok ? null : r.warning);
+      if (saved.current === edits) setSaveState(r.ok ? 'saved' : 'failed');
+    });
   }, [edits, editsLoaded]);
 
   const apply = useCallback(
@@ -102,6 +106,7 @@ export function useSiteEdits(published: SiteCollection | null, editorOpen: boole
     edits,
     editsLoaded,
     warning,
+    saveState,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     apply,

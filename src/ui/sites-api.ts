@@ -13,6 +13,8 @@ export type SitesApi = {
   edits: SiteEdits;
   /** True once the saved edits were read from the browser (before that, edits is empty). */
   editsLoaded: boolean;
+  /** Whether the browser holds the present edits: 'saving' right after an edit, 'saved' once written. */
+  saveState: 'saving' | 'saved' | 'failed';
   /** A problem with the saved edits (unreadable, or the browser refused to save), or null. */
   warning: string | null;
   canUndo: boolean;

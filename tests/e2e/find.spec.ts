@@ -210,6 +210,8 @@ test('keyboard only: Find tab, search, pick, open a place and see its route, wit
   await find.tabTo('tab-find');
   expect(await find.focusVisible()).toBe(true);
   await find.pressKey('Enter');
+  // The tab loads its addresses and walking map first (a screen reader hears "Loading…"), then the search box.
+  await find.waitLoaded();
   await find.tabTo('find-search');
   expect(await find.focusVisible()).toBe(true);
   await find.typeKeys(ADDRESS);

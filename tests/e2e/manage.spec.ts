@@ -31,6 +31,7 @@ test('edit hours with a live preview; the edit shows in Find, survives a reload,
   await expect.poll(() => manage.isFormOpen()).toBe(false);
   expect(await manage.statusOf(AHOPE)).toBe('changed');
   expect(await manage.editedText()).toMatch(/Edited locally, not published: 1/);
+  await manage.waitSaved();
 
   // Find reads the edited list: AHOPE is now open 24/7.
   await map.openMap(`#tab=find&all=0&at=42.33360,-71.07340`);
@@ -57,6 +58,12 @@ test('add a site placed by a map click: drawn on the map and found by Find; reti
   await manage.fill('name', 'E2E test kiosk');
   await manage.select('kind', 'disposal-kiosk');
   await manage.fill('source', 'e2e test (not a real place)');
+  // The address field suggests from the offline geocoder; picking one places the site at that address.
+  await manage.typeAddress('1 City Hall Sq');
+  await manage.pickAddressWithKeyboard();
+  await expect.poll(() => manage.fieldValue('coordPrecision')).toBe('address-point');
+  expect(Math.abs(Number(await manage.fieldValue('lat')) - 42.3603)).toBeLessThan(0.001);
+  expect(Math.abs(Number(await manage.fieldValue('lng')) - -71.0583)).toBeLessThan(0.0015);
   // Place it with a click on the map: the form takes the point, pinned by hand.
   const box = (await map.mapBox())!;
   const at = { x: box.x + box.width * 0.7, y: box.y + box.height * 0.5 };
@@ -80,6 +87,7 @@ test('add a site placed by a map click: drawn on the map and found by Find; reti
   await manage.save();
   await expect.poll(() => manage.statusOf('e2e-test-kiosk')).toBe('added');
   await expect.poll(async () => (await map.counts()).disposal).toBe(before + 1);
+  await manage.waitSaved();
 
   await map.openMap(`#tab=find&all=0&at=${placed[1].toFixed(5)},${placed[0].toFixed(5)}`);
   await find.open();
@@ -147,6 +155,7 @@ test('import a CSV with its own headers: mapping, preview with two bad rows (dow
   expect(download.text).not.toContain('E2E Import Kiosk');
   await manage.apply();
   await expect.poll(() => manage.statusOf('e2e-import-kiosk')).toBe('added');
+  await manage.waitSaved();
 
   await map.openMap('#tab=find&all=0&at=42.33000,-71.08000');
   await find.open();
@@ -158,6 +167,7 @@ test('import a CSV with its own headers: mapping, preview with two bad rows (dow
   await manage.fill('openingHours', 'Mo-Fr 09:00-17:00');
   await manage.save();
   await expect.poll(() => manage.isFormOpen()).toBe(false);
+  await manage.waitSaved();
   await map.reload();
   await manage.open();
   await manage.edit('e2e-import-kiosk');

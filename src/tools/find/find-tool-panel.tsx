@@ -1,6 +1,6 @@
 // The Find tab: where am I (search, pasted coordinates, map tap or long-press, my location), what I need, filters, and
 // the nearest places by walk — list and map in step, with directions, a share link and a printable pocket list.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openStateAt } from '../../domain/opening-hours';
 import { buildFindPointOverlay, buildFindResultsOverlay, buildFindRouteOverlay, FIND_RESULT_CLICK_LAYER_ID } from '../../map/layers/find-layers';
@@ -15,7 +15,8 @@ import { findData, type FindData } from './find-data';
 import { mapAppFor } from './find-links';
 import { FindMiniMap } from './find-mini-map';
 import { findNearestByWalk, languagesOf, needOf, siteFilter, splitByRange, type FindResult } from './find-results';
-import { FindSearchBox } from './find-search-box';
+import { PlaceSearchBox } from '../../ui/place-search-box';
+import { findSuggestions, type FindPrecision } from './find-search';
 import {
   effectiveEveryone,
   FIND_QUESTIONS,
@@ -113,6 +114,7 @@ function FindReady({ map, data, state, update, setOverlays, listedTap }: ReadyPr
   const [shareMessage, setShareMessage] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const mapApp = useMemo(() => mapAppFor(navigator.userAgent), []);
+  const suggest = useCallback((text: string) => findSuggestions(data.geocoder, text), [data.geocoder]);
   // "Now" is read again whenever the question changes, so "open now" is never stale by more than one interaction.
   const now = useMemo(() => new Date(), [state.point, state.question, state.openNow, state.open247, state.everyone]); // eslint-disable-line react-hooks/exhaustive-deps
   const openStates = useMemo(() => new Map(data.sites.map((s) => [s.id, openStateAt(s.openingHours, now)])), [data.sites, now]);
@@ -241,8 +243,13 @@ function FindReady({ map, data, state, update, setOverlays, listedTap }: ReadyPr
   return (
     <>
       <div className="no-print">
-        <FindSearchBox
-          geocoder={data.geocoder}
+        <PlaceSearchBox<FindPrecision>
+          suggest={suggest}
+          label={t('find.searchLabel')}
+          placeholder={t('find.searchPlaceholder')}
+          listLabel={t('find.suggestions')}
+          precisionText={(p) => t(`find.precision.${p}`)}
+          testIdPrefix="find"
           onPick={(s) => {
             setPlaceLabel({ point: formatPoint(s.lngLat), label: s.label });
             update((st) => setPoint(st, s.lngLat));

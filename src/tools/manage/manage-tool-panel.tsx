@@ -16,10 +16,12 @@ import type { SiteEditOp, SitesApi } from '../../ui/sites-api';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import type { ManageState } from './manage-state';
 import { addDraggablePin } from '../../map/draggable-pin';
+import { createGeocoder } from '../../geo/geocoder';
+import { usePlaceFiles } from '../../ui/use-place-files';
 import { SiteForm } from './site-form';
 import { SiteImport } from './site-import';
 
-export type ManagePanelExtra = { sitesApi: SitesApi };
+export type ManagePanelExtra = { sitesApi: SitesApi; baseUrl: string };
 
 /** Today's date on Boston's calendar, YYYY-MM-DD. */
 function bostonToday(): string {
@@ -81,7 +83,7 @@ function importOp(diff: SiteDiff, at: string): SiteEditOp {
 
 type Editing = { mode: 'edit'; id: string } | { mode: 'add' } | null;
 
-export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageState, ManagePanelExtra>) {
+export function ManageToolPanel({ map, shell, sitesApi, baseUrl }: ToolPanelProps<ManageState, ManagePanelExtra>) {
   const { t, i18n } = useTranslation();
   const { entries, edits } = sitesApi;
   const [editing, setEditing] = useState<Editing>(null);
@@ -90,6 +92,10 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
   const [confirmReset, setConfirmReset] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const today = useMemo(() => bostonToday(), []);
+  // The offline geocoder for the address field (loaded with Find's place files, once per page).
+  const placeFiles = usePlaceFiles(baseUrl);
+  const geocoder = useMemo(() => (placeFiles.status === 'ready' ? createGeocoder(placeFiles.files.index) : null), [placeFiles]);
+  const suggestAddress = useMemo(() => (geocoder ? (text: string) => geocoder.suggest(text, { limit: 6 }).map((s) => ({ label: s.label, lngLat: s.lngLat, precision: s.precision })) : null), [geocoder]);
   const at = () => new Date().toISOString();
 
   // While a form is open, a click on the map places the site there (pinned by hand).
@@ -164,6 +170,9 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
       <p data-testid="manage-edited" className={editCount > 0 ? 'manage-edited' : 'hint'}>
         {editCount > 0 ? t('manage.editedLocally', { count: editCount }) : t('manage.noEdits')}
       </p>
+      <p className="hint" role="status" data-testid="manage-save-state" data-state={sitesApi.saveState}>
+        {t(`manage.saveState.${sitesApi.saveState}`)}
+      </p>
       {sitesApi.warning && (
         <p role="alert" className="zones-warning" data-testid="manage-warning">
           {t('manage.storeWarning', { warning: sitesApi.warning })}
@@ -219,6 +228,8 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
           site={NEW_SITE(today, center())}
           isNew
           picked={picked}
+          suggestAddress={suggestAddress}
+          onPlaced={(p) => pin.current?.moveTo(p)}
           onCancel={closeForm}
           onSave={(site) => {
             const errors = run((base, e) => addSite(base, e, site, at()));
@@ -274,6 +285,8 @@ export function ManageToolPanel({ map, shell, sitesApi }: ToolPanelProps<ManageS
                 site={editedSite}
                 isNew={false}
                 picked={picked}
+                suggestAddress={suggestAddress}
+                onPlaced={(p) => pin.current?.moveTo(p)}
                 onCancel={closeForm}
                 onSave={(site) => {
                   const { id, ...patch } = site;

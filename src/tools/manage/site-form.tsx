@@ -4,6 +4,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeOpeningHours } from '../../domain/opening-hours-text';
 import { COORD_PRECISIONS, SITE_KINDS, WHEELCHAIR_ACCESS, type Site } from '../../domain/site';
+import type { Precision } from '../../geo/geocoder';
+import { PlaceSearchBox, type PlacePick } from '../../ui/place-search-box';
 import type { SiteFieldError } from '../../domain/site-edits';
 
 type Draft = Record<'id' | 'name' | 'kind' | 'address' | 'city' | 'lng' | 'lat' | 'coordPrecision' | 'openingHours' | 'hoursNote' | 'phone' | 'services' | 'languages' | 'eligibility' | 'wheelchair' | 'source' | 'lastVerified', string>;
@@ -68,11 +70,15 @@ export type SiteFormProps = {
   onCancel: () => void;
   /** A point chosen on the map while the form is open ([lng, lat]): it becomes the site's position, pinned by hand. */
   picked: readonly [number, number] | null;
+  /** Address suggestions from the offline geocoder (null while it loads: the field is then plain text). */
+  suggestAddress: ((text: string) => PlacePick<Precision>[]) | null;
+  /** The geocoder placed the address here ([lng, lat]): the map's pin follows. */
+  onPlaced?: (lngLat: [number, number]) => void;
 };
 
 const FIELD_TO_DRAFT: Partial<Record<keyof Site, keyof Draft>> = { coordinates: 'lat' };
 
-export function SiteForm({ site, isNew, onSave, onCancel, picked }: SiteFormProps) {
+export function SiteForm({ site, isNew, onSave, onCancel, picked, suggestAddress, onPlaced }: SiteFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(site));
@@ -136,7 +142,26 @@ export function SiteForm({ site, isNew, onSave, onCancel, picked }: SiteFormProp
       {isNew && text('id')}
       {text('name')}
       {select('kind', SITE_KINDS)}
-      {text('address')}
+      {suggestAddress ? (
+        <div className="site-field" data-field="address">
+          <PlaceSearchBox<Precision>
+            suggest={suggestAddress}
+            label={t('manage.fields.address')}
+            listLabel={t('manage.addressSuggestions')}
+            precisionText={(p) => t(`detail.precisions.${p}`)}
+            testIdPrefix="site-address"
+            initialText={draft.address}
+            onText={(address) => setDraft((d) => ({ ...d, address }))}
+            onPick={(pick) => {
+              // The geocoder places the address: its point and how precisely (a later map click or drag pins it by hand).
+              setDraft((d) => ({ ...d, lng: pick.lngLat[0].toFixed(6), lat: pick.lngLat[1].toFixed(6), coordPrecision: pick.precision }));
+              onPlaced?.(pick.lngLat);
+            }}
+          />
+        </div>
+      ) : (
+        text('address')
+      )}
       {text('city')}
       {text('lat', { inputMode: 'decimal' })}
       {text('lng', { inputMode: 'decimal' })}

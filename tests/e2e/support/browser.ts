@@ -226,6 +226,11 @@ export class BrowserSession {
     return (await this.inRow(rowTestId, attr, value, testId).innerText()).trim();
   }
 
+  /** Waits until the element's attribute has the value. */
+  async waitForAttribute(testId: string, name: string, value: string, timeoutMs = 15_000): Promise<void> {
+    await this.byTestId(testId).first().and(this.page.locator(`[${name}="${value}"]`)).waitFor({ timeout: timeoutMs });
+  }
+
   async selectOption(testId: string, value: string): Promise<void> {
     await this.byTestId(testId).first().selectOption(value);
   }

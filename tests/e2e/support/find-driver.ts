@@ -15,6 +15,11 @@ export class FindDriver {
     await this.browser.waitVisible('find-search', 45_000);
   }
 
+  /** Waits until the tab's data is loaded (the search box shows), without touching the page. */
+  async waitLoaded(): Promise<void> {
+    await this.browser.waitVisible('find-search', 45_000);
+  }
+
   /** Types `text` in the search box and returns the suggestions shown (label and precision). */
   async type(text: string): Promise<string[]> {
     await this.browser.fill('find-search', text);

@@ -11,6 +11,11 @@ export class ManageDriver {
     await this.browser.waitVisible('manage-list', 30_000);
   }
 
+  /** Waits until the editor says every edit is saved in the browser (before leaving the page). */
+  async waitSaved(): Promise<void> {
+    await this.browser.waitForAttribute('manage-save-state', 'data-state', 'saved');
+  }
+
   async asOfText(): Promise<string> {
     return this.browser.text('manage-as-of');
   }
@@ -72,6 +77,18 @@ export class ManageDriver {
   /** Where the draggable pin of the open form is drawn. */
   async pinBox(): Promise<Box | null> {
     return this.browser.box('draggable-pin');
+  }
+
+  /** Types in the address field and waits for the geocoder's suggestions. */
+  async typeAddress(text: string): Promise<void> {
+    await this.browser.fill('site-address-search', text);
+    await this.browser.waitVisible('site-address-suggestion');
+  }
+
+  /** Picks the first address suggestion with ArrowDown + Enter. */
+  async pickAddressWithKeyboard(): Promise<void> {
+    await this.browser.press('ArrowDown');
+    await this.browser.press('Enter');
   }
 
   async hoursPreview(): Promise<string> {
