@@ -36,6 +36,8 @@ export function useSiteEdits(published: SiteCollection | null, editorOpen: boole
         (loaded) => {
           if (!live) return;
           setHistory(startHistory(loaded.edits));
+          written.current = loaded.edits;
+          setPersisted({ edits: loaded.edits, ok: true });
           setWarning(loaded.warning);
           setEditsLoaded(true);
         },
@@ -73,21 +75,22 @@ export function useSiteEdits(published: SiteCollection | null, editorOpen: boole
   }, [published, hasEdits, mod, entries]);
 
   // Saving: every new present is written at once, in order (a chain of writes, so the last edit is the one kept);
-  // the editor says when the browser holds it, so nothing is lost by closing the tab right after an edit.
-  const saved = useRef<SiteEdits>(NO_EDITS);
+  // the editor says when the browser holds it ('saving' from the render that made the edit until its write is done),
+  // so nothing is lost by closing the tab right after an edit.
+  const written = useRef<SiteEdits>(NO_EDITS);
   const chain = useRef<Promise<void>>(Promise.resolve());
-  const [saveState, setSaveState] = useState<SitesApi['saveState']>('saved');
+  const [persisted, setPersisted] = useState<{ edits: SiteEdits; ok: boolean }>({ edits: NO_EDITS, ok: true });
   useEffect(() => {
-    if (!editsLoaded || edits === saved.current) return;
-    saved.current = edits;
-    setSaveState('saving');
+    if (!editsLoaded || edits === written.current) return;
+    written.current = edits;
     chain.current = chain.current.then(async () => {
       const m = await storeModule();
       const r = Object.keys(edits).length === 0 ? await m.clearSiteEdits() : await m.saveSiteEdits(edits);
       setWarning(r.ok ? null : r.warning);
-      if (saved.current === edits) setSaveState(r.ok ? 'saved' : 'failed');
+      setPersisted({ edits, ok: r.ok });
     });
   }, [edits, editsLoaded]);
+  const saveState: SitesApi['saveState'] = !editsLoaded || persisted.edits === edits ? (persisted.ok ? 'saved' : 'failed') : 'saving';
 
   const apply = useCallback(
     (op: SiteEditOp) => {

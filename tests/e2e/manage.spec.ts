@@ -129,7 +129,7 @@ test('six months on, every site is flagged as not verified; "verified today" cle
   expect(await manage.verifiedText(other)).toMatch(/Not verified for over 6 months/);
 });
 
-test('import a CSV with its own headers: mapping, preview with two bad rows (downloadable), apply, found by Find, edit kept over a reload; export and re-import changes nothing; reset', async ({ map, manage, find }) => {
+test('import a CSV with its own headers: mapping, preview with two bad rows (downloadable), apply, found by Find, edit kept over a reload; export and re-import changes nothing; reset', async ({ map, manage, find, a11y }) => {
   // Four page loads (Manage, Find, a reload, Manage): more than the default minute on a shared machine.
   test.setTimeout(180_000);
   const csv = readFileSync(join(ROOT, 'tests', 'fixtures', 'sites', 'import-e2e.csv'), 'utf8');
@@ -149,6 +149,8 @@ test('import a CSV with its own headers: mapping, preview with two bad rows (dow
   expect(rejected[0]).toMatch(/opening_hours/);
   expect(rejected.filter((r) => r.startsWith('Line 4')).join(' ')).toMatch(/outside the service area/);
   expect(await manage.importSummary()).toMatch(/1 valid rows read; 2 rejected/);
+  // The mapping table, the preview and the rejected rows pass axe too.
+  expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
   const download = await manage.downloadRejected();
   expect(download.text).toContain('E2E Bad Hours Box');
   expect(download.text).toContain('E2E Far Away Box');
