@@ -5,29 +5,11 @@ import type { LoadResult, Rejected } from '../domain/rejection';
 import type { Site, SiteProperties } from '../domain/site';
 import { siteIdFromName, uniqueSiteId } from '../domain/site-id';
 import { SITE_ROW_COLUMNS, checkSiteRow } from '../domain/site-row';
-import type { RowIssue, SiteCsvColumn, SiteRowCells } from '../domain/site-row';
+import { SITE_FIELD_OF_COLUMN, type RowIssue, type SiteCsvColumn, type SiteRowCells } from '../domain/site-row';
 import { siteToFeature } from './parse-sites-csv';
 
-/** The property of a site feature (siteToFeature's camelCase names) each sites.csv column is read from. */
-const PROPERTY_OF_COLUMN: Record<SiteCsvColumn, string | null> = {
-  id: 'id',
-  name: 'name',
-  kind: 'kind',
-  address: 'address',
-  city: 'city',
-  lng: null,
-  lat: null,
-  coord_precision: 'coordPrecision',
-  opening_hours: 'openingHours',
-  hours_note: 'hoursNote',
-  phone: 'phone',
-  services: 'services',
-  languages: 'languages',
-  eligibility: 'eligibility',
-  wheelchair: 'wheelchair',
-  source: 'source',
-  last_verified: 'lastVerified',
-};
+/** The property of a site feature (siteToFeature's camelCase names) each sites.csv column is read from (lng, lat: the geometry). */
+const propertyOfColumn = (column: SiteCsvColumn): string | null => (column === 'lng' || column === 'lat' ? null : SITE_FIELD_OF_COLUMN[column]);
 
 /** The sites as a FeatureCollection of Point features, exactly as public/data/sites.geojson holds them. */
 export function sitesToGeoJson(sites: readonly Site[]): FeatureCollection<Point, SiteProperties> {
@@ -82,7 +64,7 @@ export function sitesFromGeoJson(json: unknown): LoadResult<Site> {
     const properties = isRecord(feature.properties) ? feature.properties : {};
     const cells = Object.fromEntries(
       SITE_ROW_COLUMNS.map((column) => {
-        const camel = PROPERTY_OF_COLUMN[column];
+        const camel = propertyOfColumn(column);
         const value = camel !== null && camel in properties ? properties[camel] : properties[column];
         return [column, cellOf(value, column, issues)];
       }),

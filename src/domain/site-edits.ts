@@ -1,7 +1,7 @@
 // Local edits of the site list: pure operations over the published list, validated with the pipeline's CSV row schema, and an undo history.
 import { isRealIsoDate } from './calendar-day';
 import { siteCsvRowSchema, siteFromCsvRow, type SiteCsvRow } from './site-csv';
-import { siteToRowCells } from './site-row';
+import { SITE_FIELD_OF_COLUMN, siteToRowCells } from './site-row';
 import { SITE_ID_PATTERN, type Site, type SiteFeature } from './site';
 
 /** How a local edit differs from the published list. */
@@ -56,26 +56,6 @@ export function siteFromFeature(feature: SiteFeature): Site {
 }
 
 
-/** The Site field a CSV column holds. */
-const FIELD_OF_COLUMN: Record<keyof SiteCsvRow, keyof Site> = {
-  id: 'id',
-  name: 'name',
-  kind: 'kind',
-  address: 'address',
-  city: 'city',
-  lng: 'coordinates',
-  lat: 'coordinates',
-  coord_precision: 'coordPrecision',
-  opening_hours: 'openingHours',
-  hours_note: 'hoursNote',
-  phone: 'phone',
-  services: 'services',
-  languages: 'languages',
-  eligibility: 'eligibility',
-  wheelchair: 'wheelchair',
-  source: 'source',
-  last_verified: 'lastVerified',
-};
 
 type Checked = { ok: true; site: Site } | { ok: false; errors: SiteFieldError[] };
 
@@ -96,7 +76,7 @@ function checkSite(site: Site): Checked {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = issue.path[0];
-      const field = typeof column === 'string' && column in FIELD_OF_COLUMN ? FIELD_OF_COLUMN[column as keyof SiteCsvRow] : 'id';
+      const field = typeof column === 'string' && column in SITE_FIELD_OF_COLUMN ? SITE_FIELD_OF_COLUMN[column as keyof SiteCsvRow] : 'id';
       errors.push({ field, message: issue.message });
     }
   }

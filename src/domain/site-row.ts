@@ -20,6 +20,27 @@ export type RowCheck = { ok: true; site: Site } | { ok: false; issues: RowIssue[
  * The cells of a site as data/sites.csv writes them: lists joined with ';', null as an empty cell, numbers in
  * JavaScript's shortest round-trip form. parse(cells(site)) equals site for every site the parser can produce.
  */
+/** The Site field each sites.csv column holds (lng and lat both hold `coordinates`). */
+export const SITE_FIELD_OF_COLUMN: Readonly<Record<SiteCsvColumn, keyof Site>> = {
+  id: 'id',
+  name: 'name',
+  kind: 'kind',
+  address: 'address',
+  city: 'city',
+  lng: 'coordinates',
+  lat: 'coordinates',
+  coord_precision: 'coordPrecision',
+  opening_hours: 'openingHours',
+  hours_note: 'hoursNote',
+  phone: 'phone',
+  services: 'services',
+  languages: 'languages',
+  eligibility: 'eligibility',
+  wheelchair: 'wheelchair',
+  source: 'source',
+  last_verified: 'lastVerified',
+};
+
 export function siteToRowCells(site: Site): SiteRowCells {
   const text = (s: string | null) => s ?? '';
   return {

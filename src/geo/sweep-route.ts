@@ -1,4 +1,5 @@
 // The sweep route engine: orders stops to a short route (nearest-neighbour, 2-opt + Or-opt, iterated local search).
+import { mulberry32 } from './seeded-random';
 import { EARTH_RADIUS_METERS, haversineMeters } from './haversine';
 
 /** A route: `order` holds indices into the stops (each once, starting at stop 0); `length` is the sum of distances along it. */
@@ -52,17 +53,6 @@ const NEIGHBOURS = 10;
 const OR_OPT_MAX = 3;
 const KICK_SEGMENT_MAX = 30;
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The directed legs the route must contain: locked chains, plus end → 0 in a closed route with an end. Validated. */
 function fixedLegs(n: number, closed: boolean, end: number | undefined, locked: readonly (readonly number[])[]): { next: Int32Array; prev: Int32Array } {
@@ -189,7 +179,7 @@ export function planSweepRoute<S extends { lngLat: [number, number] }>(stops: S[
     iterate: search === 'iterated' && N >= 5,
     timeBudgetMs: options.timeBudgetMs ?? 100,
     maxKicks: options.maxKicks ?? 1000 + 10 * n,
-    random: seededRandom(options.seed ?? 1),
+    random: mulberry32(options.seed ?? 1),
   });
   const order = toOrder(improved);
   const length = routeLength(order);
