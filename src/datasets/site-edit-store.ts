@@ -2,7 +2,10 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import { COORD_PRECISIONS, SITE_KINDS, WHEELCHAIR_ACCESS, type Site } from '../domain/site';
-import { NO_SITE_EDITS, validateSite, type SiteEdit, type SiteEdits } from '../domain/site-edits';
+import type { SiteEdit, SiteEdits } from '../domain/site-edits';
+
+/** No edits. The app reads the store on its first screen: the validation code (opening_hours) loads only when some edit is stored. */
+const NO_SITE_EDITS: SiteEdits = Object.freeze({});
 
 /** The IndexedDB database and object store of the Sites editor. */
 export const SITE_EDIT_DB_NAME = 'hrm-sites';
@@ -112,6 +115,8 @@ export async function loadSiteEdits(store: UseStore = siteEditStore()): Promise<
   const edits: Record<string, SiteEdit> = {};
   const problems: string[] = [];
   const entries = Object.entries(stored);
+  if (entries.length === 0) return { edits: NO_SITE_EDITS, warning: null };
+  const { validateSite } = await import('../domain/site-edits');
   for (const [id, value] of entries) {
     const parsed = storedEditSchema.safeParse(value);
     if (!parsed.success) {
