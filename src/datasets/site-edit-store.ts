@@ -1,7 +1,7 @@
 // Local site edits and remembered CSV column mappings in IndexedDB (idb-keyval): versioned, validated on read, never throwing.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
-import { COORD_PRECISIONS, SITE_KINDS, WHEELCHAIR_ACCESS, type Site } from '../domain/site';
+import { sitePropertiesSchema, type Site } from '../domain/site';
 import type { SiteEdit, SiteEdits } from '../domain/site-edits';
 
 /** No edits. The app reads the store on its first screen: the validation code (opening_hours) loads only when some edit is stored. */
@@ -31,25 +31,9 @@ function siteEditStore(): UseStore {
   return defaultStore;
 }
 
-/** The shape of a stored Site; the pipeline's rules are applied after it (validateSite). */
-const storedSiteSchema: z.ZodType<Site> = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(SITE_KINDS),
-  address: z.string().nullable(),
-  city: z.string(),
-  coordinates: z.tuple([z.number(), z.number()]),
-  coordPrecision: z.enum(COORD_PRECISIONS),
-  openingHours: z.string().nullable(),
-  hoursNote: z.string().nullable(),
-  phone: z.string().nullable(),
-  services: z.array(z.string()),
-  languages: z.array(z.string()),
-  eligibility: z.string().nullable(),
-  wheelchair: z.enum(WHEELCHAIR_ACCESS).nullable(),
-  source: z.string(),
-  lastVerified: z.string(),
-});
+/** The shape of a stored Site: a site feature's properties (without the derived `layer`) and its coordinates; the
+ * pipeline's remaining rules are applied after it (validateSite). */
+const storedSiteSchema: z.ZodType<Site> = sitePropertiesSchema.omit({ layer: true }).extend({ coordinates: z.tuple([z.number(), z.number()]) });
 
 const storedEditSchema: z.ZodType<SiteEdit> = z.strictObject({
   kind: z.enum(['added', 'changed', 'retired']),

@@ -35,3 +35,9 @@ export function isoDateFromDay(day: number): string {
   if (!Number.isInteger(day)) throw new RangeError(`not a whole day number: ${day}`);
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/** A calendar date 'YYYY-MM-DD' written for people in `lang` ("Nov 25, 2026"); the text as given when it is not a date. */
+export function formatIsoDate(isoDate: string, lang: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? isoDate : d.toLocaleDateString(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}

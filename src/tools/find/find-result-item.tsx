@@ -4,6 +4,7 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatBostonTime } from '../../domain/boston-time';
+import { formatIsoDate } from '../../domain/calendar-day';
 import type { OpenState } from '../../domain/opening-hours';
 import type { CoordPrecision } from '../../domain/site';
 import { phoneParts } from '../../domain/phone-service';
@@ -24,12 +25,6 @@ export function openText(t: TFunction, open: OpenState | undefined, lang: string
 /** A walking distance as people say it: tens of metres under 1 km, else km with one decimal. */
 export function formatWalkDistance(meters: number): string {
   return meters < 1000 ? `${Math.round(meters / 10) * 10} m` : `${(meters / 1000).toFixed(1)} km`;
-}
-
-/** A YYYY-MM-DD date written for people ("Nov 25, 2026"). */
-function formatDay(day: string, lang: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 type ItemProps = {
@@ -100,7 +95,7 @@ export const ResultItem = forwardRef<HTMLLIElement, ItemProps>(function ResultIt
         </p>
       )}
       <p className="find-verified" data-testid="find-result-verified">
-        {t('find.lastConfirmed', { date: formatDay(site.lastVerified, i18n.language) })}
+        {t('find.lastConfirmed', { date: formatIsoDate(site.lastVerified, i18n.language) })}
       </p>
     </li>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bostonWallClock } from '../../domain/boston-time';
+import { formatIsoDate } from '../../domain/calendar-day';
 import type { Site } from '../../domain/site';
 import { addSite, markVerified, retireSite, restoreSite, updateSite, type EffectiveSite, type SiteEditResult, type SiteFieldError } from '../../domain/site-edits';
 import type { SiteDiff } from '../../domain/site-diff';
@@ -100,8 +101,6 @@ export function ManageToolPanel({ map, shell, sitesApi, baseUrl }: ToolPanelProp
 
   // While a form is open, a click on the map places the site there (pinned by hand).
   const { claimMap } = shell;
-  const editingRef = useRef(editing);
-  editingRef.current = editing;
   useEffect(() => {
     if (editing === null) return;
     claimMap((click) => setPicked([click.lngLat[0], click.lngLat[1]]));
@@ -137,10 +136,7 @@ export function ManageToolPanel({ map, shell, sitesApi, baseUrl }: ToolPanelProp
   const live = entries.filter((e) => e.status !== 'retired').map((e) => e.site);
   const asOf = listAsOf(live);
   const editCount = Object.keys(edits).length;
-  const day = (d: string) => {
-    const date = new Date(`${d}T12:00:00Z`);
-    return Number.isNaN(date.getTime()) ? d : date.toLocaleDateString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  };
+  const day = (d: string) => formatIsoDate(d, i18n.language);
   const run = (op: Parameters<SitesApi['apply']>[0], done?: string) => {
     const errors = sitesApi.apply(op);
     setStatus(errors ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : (done ?? t('manage.saved')));

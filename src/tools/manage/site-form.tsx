@@ -76,7 +76,8 @@ export type SiteFormProps = {
   onPlaced?: (lngLat: [number, number]) => void;
 };
 
-const FIELD_TO_DRAFT: Partial<Record<keyof Site, keyof Draft>> = { coordinates: 'lat' };
+/** The form fields a site field's error belongs to (a coordinates error shows under both latitude and longitude). */
+const draftFieldsOf = (field: keyof Site): readonly string[] => (field === 'coordinates' ? ['lat', 'lng'] : [field]);
 
 export function SiteForm({ site, isNew, onSave, onCancel, picked, suggestAddress, onPlaced }: SiteFormProps) {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function SiteForm({ site, isNew, onSave, onCancel, picked, suggestAddress
   }, [picked]);
   const hours = useMemo(() => (draft.openingHours.trim() === '' ? null : describeOpeningHours(draft.openingHours.trim())), [draft.openingHours]);
   const set = (k: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }));
-  const errorFor = (k: keyof Draft) => errors.filter((e) => (FIELD_TO_DRAFT[e.field] ?? e.field) === k || (k === 'lng' && e.field === 'coordinates'));
+  const errorFor = (k: keyof Draft) => errors.filter((e) => draftFieldsOf(e.field).includes(k));
   const field = (k: keyof Draft, input: React.ReactNode) => {
     const errs = errorFor(k);
     return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MS_PER_DAY, dayFromIsoDate, isRealIsoDate, isoDateFromDay } from '../../../src/domain/calendar-day';
+import { MS_PER_DAY, dayFromIsoDate, formatIsoDate, isRealIsoDate, isoDateFromDay } from '../../../src/domain/calendar-day';
 
 describe('dayFromIsoDate / isoDateFromDay', () => {
   it('counts whole days since 1970-01-01', () => {
@@ -58,5 +58,13 @@ describe('isRealIsoDate', () => {
     for (const d of ['2026-1-01', '26-01-01', '2026/01/01', '01/15/2026', 'x2026-01-01', '2026-01-01x', ' 2026-01-01', '2026-01-01\n', '2026-01-01 10:00', '']) {
       expect(isRealIsoDate(d), JSON.stringify(d)).toBe(false);
     }
+  });
+});
+
+describe('formatIsoDate', () => {
+  it('writes the calendar date itself, whatever the device zone, and leaves non-dates as given', () => {
+    expect(formatIsoDate('2026-11-25', 'en-US')).toBe('Nov 25, 2026');
+    expect(formatIsoDate('2027-01-01', 'en-US')).toBe('Jan 1, 2027');
+    expect(formatIsoDate('not a date', 'en-US')).toBe('not a date');
   });
 });
