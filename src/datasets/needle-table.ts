@@ -4,6 +4,21 @@ import { roundCoordinate6 } from '../domain/geometry';
 import { NEEDLE_COLUMNS_VERSION, NEEDLE_STATUSES, needleColumnsSchema } from '../domain/needle-request';
 import type { NeedleColumns, NeedleRequest, NeedleStatus } from '../domain/needle-request';
 
+/** Minute of the day (0..1439) of an "HH:MM" time, -1 for null or a malformed time. */
+export function minuteOfDay(time: string | null): number {
+  const m = time === null ? null : /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) return -1;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : -1;
+}
+
+/** "HH:MM" of a minute of the day, null for -1. */
+export function timeOfMinute(minute: number): string | null {
+  if (!(minute >= 0 && minute < 1440)) return null;
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
 /** Builds a sorted string lookup table and an index function (-1 for null). */
 function lookup(values: (string | null)[]): { table: string[]; index: (v: string | null) => number } {
   const table = [...new Set(values.filter((v): v is string => v !== null))].sort();
@@ -20,6 +35,8 @@ export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColum
   const neighborhoods = lookup(rows.map((r) => r.neighborhood));
   const streets = lookup(rows.map((r) => r.street));
   const closureReasons = lookup(rows.map((r) => r.closureReason));
+  const sources = lookup(rows.map((r) => r.source));
+  const wards = lookup(rows.map((r) => r.ward));
   const seen = new Set<string>();
   for (const r of rows) {
     if (r.id === '' || seen.has(r.id)) throw new RangeError(`needle request id "${r.id}" is empty or not unique`);
@@ -32,12 +49,15 @@ export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColum
     neighborhoods: neighborhoods.table,
     streets: streets.table,
     closureReasons: closureReasons.table,
+    sources: sources.table,
+    wards: wards.table,
     columns: {
       id: rows.map((r) => r.id),
       lng: rows.map((r) => roundCoordinate6(r.coordinates[0])),
       lat: rows.map((r) => roundCoordinate6(r.coordinates[1])),
       openedDay: rows.map((r) => dayFromIsoDate(r.openedDate)),
       closedDay: rows.map((r) => (r.closedDate === null ? -1 : dayFromIsoDate(r.closedDate))),
+      openedMinute: rows.map((r) => minuteOfDay(r.openedTime)),
       status: rows.map((r) => NEEDLE_STATUSES.indexOf(r.status)),
       neighborhood: rows.map((r) => neighborhoods.index(r.neighborhood)),
       street: rows.map((r) => streets.index(r.street)),
@@ -45,6 +65,8 @@ export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColum
       caseId: rows.map((r) => r.caseId ?? ''),
       closureReason: rows.map((r) => closureReasons.index(r.closureReason)),
       dataset: rows.map((r) => datasets.index(r.dataset)),
+      source: rows.map((r) => sources.index(r.source)),
+      ward: rows.map((r) => wards.index(r.ward)),
     },
   };
 }
@@ -64,6 +86,16 @@ export type NeedleTable = {
   closedDay: Int32Array;
   /** Index into NEEDLE_STATUSES: 0 unknown, 1 open, 2 closed. */
   status: Uint8Array;
+  /** Minute of the Boston local day the request was opened (0..1439), -1 when the source gives only a date. */
+  openedMinute: Int16Array;
+  /** Index into `sources` (how the request reached 311), -1 when unknown. */
+  sourceIndex: Int32Array;
+  /** Index into `wards`, -1 when unknown. */
+  wardIndex: Int32Array;
+  /** Request sources, sorted (e.g. "Citizens Connect App", "Constituent Call"). */
+  sources: readonly string[];
+  /** Wards as published, sorted. */
+  wards: readonly string[];
   /** Earliest and latest open day; -1 for an empty table. */
   minDay: number;
   maxDay: number;
@@ -92,6 +124,8 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
   checkIndexes('street', c.street, v.streets, true);
   checkIndexes('closureReason', c.closureReason, v.closureReasons, true);
   checkIndexes('dataset', c.dataset, v.datasets, false);
+  checkIndexes('source', c.source, v.sources, true);
+  checkIndexes('ward', c.ward, v.wards, true);
 
   const openedDay = Int32Array.from(c.openedDay);
   let minDay = -1;
@@ -105,6 +139,11 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
   const status = Uint8Array.from(c.status);
   const lng = Float64Array.from(c.lng);
   const lat = Float64Array.from(c.lat);
+  const openedMinute = Int16Array.from(c.openedMinute);
+  const sourceIndex = Int32Array.from(c.source);
+  const wardIndex = Int32Array.from(c.ward);
+  const sources: readonly string[] = Object.freeze(v.sources.slice());
+  const wards: readonly string[] = Object.freeze(v.wards.slice());
   const text = (table: string[], i: number | undefined) => (i === undefined || i < 0 ? null : (table[i] ?? null));
   const orNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);
 
@@ -123,6 +162,11 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
     openedDay,
     closedDay,
     status,
+    openedMinute,
+    sourceIndex,
+    wardIndex,
+    sources,
+    wards,
     minDay,
     maxDay,
     get(i: number): NeedleRequest {
@@ -132,15 +176,26 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
         id: ids[i]!,
         caseId: orNull(c.caseId[i]),
         openedDate: isoDateFromDay(openedDay[i]!),
+        openedTime: timeOfMinute(openedMinute[i]!),
         closedDate: closed < 0 ? null : isoDateFromDay(closed),
         status: (NEEDLE_STATUSES[status[i]!] ?? 'unknown') satisfies NeedleStatus,
         closureReason: text(v.closureReasons, c.closureReason[i]),
         neighborhood: text(v.neighborhoods, c.neighborhood[i]),
         street: text(v.streets, c.street[i]),
         zip: orNull(c.zip[i]),
+        source: text(v.sources, sourceIndex[i]),
+        ward: text(v.wards, wardIndex[i]),
         coordinates: [lng[i]!, lat[i]!],
         dataset: v.datasets[c.dataset[i]!] ?? '',
       };
     },
   };
+}
+
+/**
+ * A NeedleTable of requests held in memory (e.g. imported rows merged with the published ones): encodes them as the
+ * file would store them and decodes that, so the app sees them exactly as it sees the file. Ids must be unique.
+ */
+export function needleTableFromRequests(rows: readonly NeedleRequest[]): NeedleTable {
+  return decodeNeedleColumns(encodeNeedleColumns(rows));
 }

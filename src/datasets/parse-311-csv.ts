@@ -107,13 +107,16 @@ export function parse311Csv(text: string, options: Parse311Options): LoadResult<
     }
     rows.push({
       caseId: row.case_enquiry_id,
-      openedDate: row.open_dt,
-      closedDate: row.closed_dt,
+      openedDate: row.open_dt.date,
+      openedTime: row.open_dt.time?.slice(0, 5) ?? null,
+      closedDate: row.closed_dt?.date ?? null,
       status: row.case_status,
       closureReason: row.closure_reason,
       neighborhood: row.neighborhood,
       street: row.location_street_name,
       zip: row.location_zipcode,
+      source: row.source,
+      ward: row.ward,
       coordinates: [lng, lat],
       dataset: options.dataset,
     });

@@ -57,12 +57,15 @@ export function parseNeedlePoints(input: unknown, options: ParseNeedlePointsOpti
     rows.push({
       caseId: null,
       openedDate: p.date,
+      openedTime: null,
       closedDate: null,
       status: 'unknown',
       closureReason: null,
       neighborhood: p.neighborhood,
       street: p.street,
       zip: p.zip,
+      source: null,
+      ward: null,
       coordinates: [lng, lat],
       dataset: options.dataset,
     });

@@ -15,34 +15,73 @@ export function defaultLocationReason(lng: number, lat: number): string | null {
   return null;
 }
 
-const bostonDateFormat = new Intl.DateTimeFormat('en-CA', {
+const bostonDateTimeFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: BOSTON_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
+/** A 311 timestamp as Boston local date and time; time is null when the value has only a date. */
+export type BostonDateTime = { date: string; time: string | null };
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "HH:MM:SS" from parts, or null when they are not a time of day. */
+function timeOfDay(hour: number, minute: number, second: number): string | null {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return `${two(hour)}:${two(minute)}:${two(second)}`;
+}
+
 /**
- * The Boston local date (YYYY-MM-DD) of a 311 timestamp, or null when it is not one.
- * Accepts the old export form "05/15/2015 02:40:00 PM" (local time), ISO "2024-01-02 10:15:00" /
- * "2024-01-02T10:15:00" / "2024-01-02" (local time), and ISO with "Z" or an offset (converted to Boston time).
+ * The Boston local date (YYYY-MM-DD) and time ("HH:MM:SS", or null for a bare date) of a 311 timestamp, or null
+ * when it is not one. Accepts the old export form "05/15/2015 02:40:00 PM" (local time, 12- or 24-hour), ISO
+ * "2024-01-02 10:15:00" / "2024-01-02T10:15:00" / "2024-01-02" (local time), and ISO with "Z" or an offset
+ * ("+00", "-05:00", "-0500"; converted to Boston time).
  */
-export function bostonDateFrom311(value: string): string | null {
+export function bostonDateTimeFrom311(value: string): BostonDateTime | null {
   const s = value.trim();
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?)?$/i.exec(s);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AP])M)?)?$/i.exec(s);
   if (us) {
     const date = `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
-    return isRealIsoDate(date) ? date : null;
+    if (!isRealIsoDate(date)) return null;
+    if (us[4] === undefined) return { date, time: null };
+    let hour = Number(us[4]);
+    const ampm = us[7]?.toUpperCase();
+    if (ampm !== undefined) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (ampm === 'P' ? 12 : 0);
+    }
+    const time = timeOfDay(hour, Number(us[5]), Number(us[6] ?? 0));
+    return time === null ? null : { date, time };
   }
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
   if (!iso) return null;
   const date = iso[1]!;
   if (!isRealIsoDate(date)) return null;
-  const zone = iso[3];
-  if (!zone) return date;
+  if (iso[2] === undefined) return { date, time: null };
+  const time = timeOfDay(Number(iso[2]), Number(iso[3]), Number(iso[4] ?? 0));
+  if (time === null) return null;
+  const zone = iso[5];
+  if (!zone) return { date, time };
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const instant = new Date(`${date}T${iso[2]}${offset}`);
-  return Number.isNaN(instant.getTime()) ? null : bostonDateFormat.format(instant);
+  const instant = new Date(`${date}T${time}${offset}`);
+  if (Number.isNaN(instant.getTime())) return null;
+  const p: Record<string, string> = {};
+  for (const part of bostonDateTimeFormat.formatToParts(instant)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
+}
+
+/**
+ * The Boston local date (YYYY-MM-DD) of a 311 timestamp, or null when it is not one (forms: see
+ * bostonDateTimeFrom311).
+ */
+export function bostonDateFrom311(value: string): string | null {
+  return bostonDateTimeFrom311(value)?.date ?? null;
 }
 
 /** A US ZIP code as 5 digits ("2118.0" and "2118" become "02118"), or null when absent or not a ZIP. */
@@ -66,7 +105,7 @@ const dateText = (label: string) =>
     .trim()
     .min(1, `${label} is missing`)
     .transform((s, ctx) => {
-      const d = bostonDateFrom311(s);
+      const d = bostonDateTimeFrom311(s);
       if (d === null) {
         ctx.addIssue({ code: 'custom', message: `${label} is not a date` });
         return z.NEVER;
@@ -91,7 +130,7 @@ const coordinateText = (label: 'latitude' | 'longitude') =>
 
 /**
  * One row of a 311 CSV export, keys lower-cased (old and current Analyze Boston schemas share these names once
- * lower-cased). Optional columns may be absent.
+ * lower-cased). Optional columns may be absent. open_dt and closed_dt become Boston local date and time.
  */
 export const boston311CsvRowSchema = z.object({
   case_enquiry_id: z.string().trim().min(1, 'case id is missing'),
@@ -102,7 +141,7 @@ export const boston311CsvRowSchema = z.object({
     .transform((s, ctx) => {
       const t = (s ?? '').trim();
       if (t === '') return null;
-      const d = bostonDateFrom311(t);
+      const d = bostonDateTimeFrom311(t);
       if (d === null) {
         ctx.addIssue({ code: 'custom', message: 'close date is not a date' });
         return z.NEVER;
@@ -124,6 +163,8 @@ export const boston311CsvRowSchema = z.object({
   location_zipcode: z.string().optional().transform((s) => normalizeZip(s)),
   latitude: coordinateText('latitude'),
   longitude: coordinateText('longitude'),
+  source: optionalText,
+  ward: optionalText,
 });
 export type Boston311CsvRow = z.output<typeof boston311CsvRowSchema>;
 

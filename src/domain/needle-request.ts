@@ -14,6 +14,8 @@ export type NeedleRequest = {
   caseId: string | null;
   /** Open date, YYYY-MM-DD (Boston local date). */
   openedDate: string;
+  /** Open time, "HH:MM" (Boston local time), or null when the source gives only a date. */
+  openedTime: string | null;
   /** Close date, YYYY-MM-DD, or null when open or not published. */
   closedDate: string | null;
   status: NeedleStatus;
@@ -21,6 +23,10 @@ export type NeedleRequest = {
   neighborhood: string | null;
   street: string | null;
   zip: string | null;
+  /** How the request reached 311 (the 311 "source" column, e.g. "Constituent Call", "Citizens Connect App"), or null. */
+  source: string | null;
+  /** The 311 "ward" column as published (e.g. "Ward 3" or "03"), trimmed, or null. */
+  ward: string | null;
   coordinates: [lng: number, lat: number];
   /** Which source dataset the row came from (an entry of NeedleColumns.datasets). */
   dataset: string;
@@ -32,13 +38,13 @@ export const NEEDLE_ID_PATTERN = /^(?:\d{1,20}|h-[0-9a-f]{16}(?:-\d{1,4})?)$/;
 /** A request as a parser reads it, before the pipeline gives it its id. */
 export type NeedleRecord = Omit<NeedleRequest, 'id'>;
 
-/** Version of the columnar file; bump it when its shape changes (2: the `id` column). */
-export const NEEDLE_COLUMNS_VERSION = 2;
+/** Version of the columnar file; bump it when its shape changes (2: the `id` column; 3: openedMinute, source, ward). */
+export const NEEDLE_COLUMNS_VERSION = 3;
 
 /**
  * public/data/needle-requests.json: one array per field (columnar), strings stored once in lookup tables.
- * Days are whole days since 1970-01-01 (of the Boston local date); -1 means unknown.
- * Lookup indexes are -1 when unknown.
+ * Days are whole days since 1970-01-01 (of the Boston local date); -1 means unknown. openedMinute is the minute of the
+ * Boston local day (0..1439) the request was opened, -1 when unknown. Lookup indexes are -1 when unknown.
  */
 export const needleColumnsSchema = z
   .object({
@@ -50,12 +56,15 @@ export const needleColumnsSchema = z
     neighborhoods: z.array(z.string()),
     streets: z.array(z.string()),
     closureReasons: z.array(z.string()),
+    sources: z.array(z.string()),
+    wards: z.array(z.string()),
     columns: z.object({
       id: z.array(z.string().min(1, 'an id is empty')),
       lng: z.array(z.number()),
       lat: z.array(z.number()),
       openedDay: z.array(z.number().int()),
       closedDay: z.array(z.number().int()),
+      openedMinute: z.array(z.number().int().min(-1).max(1439)),
       status: z.array(z.number().int().min(0).max(2)),
       neighborhood: z.array(z.number().int()),
       street: z.array(z.number().int()),
@@ -63,6 +72,8 @@ export const needleColumnsSchema = z
       caseId: z.array(z.string()),
       closureReason: z.array(z.number().int()),
       dataset: z.array(z.number().int()),
+      source: z.array(z.number().int()),
+      ward: z.array(z.number().int()),
     }),
   })
   .superRefine((v, ctx) => {

@@ -88,7 +88,7 @@ describe('loadZones', () => {
 describe('loadNeedleTable', () => {
   it('decodes the columnar file', async () => {
     const columns = encodeNeedleColumns([
-      { id: '1', caseId: '1', openedDate: '2024-01-02', closedDate: null, status: 'open', closureReason: null, neighborhood: null, street: null, zip: null, coordinates: [-71.07, 42.33], dataset: 'd' },
+      { id: '1', caseId: '1', openedDate: '2024-01-02', openedTime: null, closedDate: null, status: 'open', closureReason: null, neighborhood: null, street: null, zip: null, source: null, ward: null, coordinates: [-71.07, 42.33], dataset: 'd' },
     ]);
     serve({ '/n.json': JSON.stringify(columns) });
     const table = await loadNeedleTable('/n.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNeedleColumns, encodeNeedleColumns } from '../../../src/datasets/needle-table';
+import { decodeNeedleColumns, encodeNeedleColumns, minuteOfDay, needleTableFromRequests, timeOfMinute } from '../../../src/datasets/needle-table';
 import { dayFromIsoDate } from '../../../src/domain/calendar-day';
 import { NEEDLE_COLUMNS_VERSION, needleColumnsSchema } from '../../../src/domain/needle-request';
 import type { NeedleRequest } from '../../../src/domain/needle-request';
@@ -8,12 +8,15 @@ const base: NeedleRequest = {
   id: 'h-00000000000000aa',
   caseId: null,
   openedDate: '2024-01-02',
+  openedTime: null,
   closedDate: null,
   status: 'unknown',
   closureReason: null,
   neighborhood: 'South End',
   street: 'Albany St',
   zip: null,
+  source: null,
+  ward: null,
   coordinates: [-71.0741234567, 42.3370749999],
   dataset: 'points',
 };
@@ -23,16 +26,19 @@ const rows: NeedleRequest[] = [
     id: '101001400001',
     caseId: '101001400001',
     openedDate: '2015-05-15',
+    openedTime: '14:40',
     closedDate: '2015-05-16',
     status: 'closed',
     closureReason: 'Case Resolved',
     neighborhood: 'Roxbury',
     street: null,
     zip: '02119',
+    source: 'Constituent Call',
+    ward: '03',
     coordinates: [-71.0838, 42.3296],
     dataset: 'csv-2015',
   },
-  { ...base, id: 'h-00000000000000bb', openedDate: '2026-03-30', status: 'open', neighborhood: null, street: 'Albany St' },
+  { ...base, id: 'h-00000000000000bb', openedDate: '2026-03-30', openedTime: '00:00', status: 'open', neighborhood: null, street: 'Albany St', source: 'Citizens Connect App', ward: 'Ward 3' },
 ];
 
 describe('encodeNeedleColumns', () => {
@@ -60,13 +66,21 @@ describe('encodeNeedleColumns', () => {
     expect(columns.columns.status).toEqual([0, 2, 1]);
   });
 
+  it('stores the open time as a minute of the day (-1 unknown) and source and ward as lookups (-1 null)', () => {
+    expect(columns.columns.openedMinute).toEqual([-1, 14 * 60 + 40, 0]);
+    expect(columns.sources).toEqual(['Citizens Connect App', 'Constituent Call']);
+    expect(columns.columns.source).toEqual([-1, 1, 0]);
+    expect(columns.wards).toEqual(['03', 'Ward 3']);
+    expect(columns.columns.ward).toEqual([-1, 0, 1]);
+  });
+
   it('encodes an empty list as an empty table', () => {
     expect(encodeNeedleColumns([]).count).toBe(0);
   });
 
   it('stores the stable ids in their own column, in row order, under the current version', () => {
     expect(columns.version).toBe(NEEDLE_COLUMNS_VERSION);
-    expect(NEEDLE_COLUMNS_VERSION).toBe(2);
+    expect(NEEDLE_COLUMNS_VERSION).toBe(3);
     expect(columns.columns.id).toEqual(['h-00000000000000aa', '101001400001', 'h-00000000000000bb']);
   });
 
@@ -94,9 +108,46 @@ describe('decodeNeedleColumns', () => {
     expect(table.get(2).id).toBe('h-00000000000000bb');
   });
 
-  it('throws a clear error for a file of an older version (no id column)', () => {
+  it('throws a clear error for a file of an older version (no id column, or no time, source and ward columns)', () => {
     const old = { ...encodeNeedleColumns(rows), version: 1 };
-    expect(() => decodeNeedleColumns(old)).toThrow('malformed needle requests file at version: not version 2 of the needle requests file: run `npm run data` to rebuild it');
+    expect(() => decodeNeedleColumns(old)).toThrow('malformed needle requests file at version: not version 3 of the needle requests file: run `npm run data` to rebuild it');
+    expect(() => decodeNeedleColumns({ ...old, version: 2 })).toThrow(/not version 3 of the needle requests file/);
+  });
+
+  it('exposes the open minute, source and ward columns as typed arrays with their tables', () => {
+    const table = decodeNeedleColumns(encodeNeedleColumns(rows));
+    expect(table.openedMinute).toBeInstanceOf(Int16Array);
+    expect([...table.openedMinute]).toEqual([-1, 880, 0]);
+    expect(table.sourceIndex).toBeInstanceOf(Int32Array);
+    expect([...table.sourceIndex]).toEqual([-1, 1, 0]);
+    expect(table.sources).toEqual(['Citizens Connect App', 'Constituent Call']);
+    expect([...table.wardIndex]).toEqual([-1, 0, 1]);
+    expect(table.wards).toEqual(['03', 'Ward 3']);
+    expect(table.get(2)).toMatchObject({ openedTime: '00:00', source: 'Citizens Connect App', ward: 'Ward 3' });
+  });
+
+  it('throws a clear error when a source or ward index points outside its table, or a minute is not one of a day', () => {
+    const bad = encodeNeedleColumns(rows);
+    bad.columns.ward[1] = 2;
+    expect(() => decodeNeedleColumns(bad)).toThrow(/columns\.ward\[1\] = 2/);
+    const bad2 = encodeNeedleColumns(rows);
+    bad2.columns.source[0] = -2;
+    expect(() => decodeNeedleColumns(bad2)).toThrow(/columns\.source\[0\] = -2/);
+    const bad3 = encodeNeedleColumns(rows);
+    bad3.columns.openedMinute[0] = 1440;
+    expect(() => decodeNeedleColumns(bad3)).toThrow(/malformed needle requests file at columns\.openedMinute\.0/);
+  });
+
+  it('needleTableFromRequests gives the table the file would give', () => {
+    const table = needleTableFromRequests(rows);
+    expect(table.count).toBe(3);
+    expect(table.get(1)).toEqual(rows[1]);
+    expect(table.ids).toEqual(rows.map((r) => r.id));
+  });
+
+  it('converts between "HH:MM" and the minute of the day', () => {
+    expect(['00:00', '14:40', '23:59', null, '24:00', '9:05'].map(minuteOfDay)).toEqual([0, 880, 1439, -1, -1, -1]);
+    expect([0, 880, 1439, -1, 1440].map(timeOfMinute)).toEqual(['00:00', '14:40', '23:59', null, null]);
   });
 
   it('throws a clear error when two rows share an id', () => {

@@ -16,12 +16,15 @@ describe('parse311Csv, old upper-case export (BOM, CRLF, unnamed first column)',
     expect(result.rows[0]).toEqual({
       caseId: '101001400001',
       openedDate: '2015-05-15',
+      openedTime: '14:40',
       closedDate: '2015-05-16',
       status: 'closed',
       closureReason: 'Case Closed. Case Resolved Recovered 2 syringes, disposed of properly, area clean.',
       neighborhood: 'South End',
       street: '600 Massachusetts Ave',
       zip: '02118',
+      source: 'Constituent Call',
+      ward: null,
       coordinates: [-71.0762, 42.3357],
       dataset: 'needle-requests-2015',
     });
@@ -70,8 +73,14 @@ describe('parse311Csv, current lower-case Analyze Boston export (LF, ISO dates)'
     expect(result.rows[1]!.closureReason).toBe('Case Resolved.\nRecovered 3 syringes,\nsite swept.');
   });
 
-  it('dates a UTC timestamp by its Boston local date', () => {
+  it('dates a UTC timestamp by its Boston local date and time', () => {
     expect(result.rows[2]!.openedDate).toBe('2024-03-01');
+    expect(result.rows[2]!.openedTime).toBe('22:30');
+  });
+
+  it('keeps the open time (HH:MM) and the request source', () => {
+    expect(result.rows.map((r) => r.openedTime)).toEqual(['08:15', '09:00', '22:30', '23:59']);
+    expect(result.rows[0]!.source).toBe('Citizens Connect App');
   });
 
   it('counts lines after a multi-line cell correctly', () => {

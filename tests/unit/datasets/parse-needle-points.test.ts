@@ -11,12 +11,15 @@ describe('parseNeedlePoints', () => {
     expect(result.rows[0]).toEqual({
       caseId: null,
       openedDate: '2024-01-02',
+      openedTime: null,
       closedDate: null,
       status: 'unknown',
       closureReason: null,
       neighborhood: 'South End',
       street: 'Melnea Cass Blvd',
       zip: null,
+      source: null,
+      ward: null,
       coordinates: [-71.074024, 42.337074],
       dataset: 'points',
     });

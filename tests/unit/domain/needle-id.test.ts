@@ -6,12 +6,15 @@ import { mulberry32, testSeed } from '../seeded-random';
 const point: NeedleRecord = {
   caseId: null,
   openedDate: '2024-01-02',
+  openedTime: null,
   closedDate: null,
   status: 'unknown',
   closureReason: null,
   neighborhood: 'South End',
   street: 'Melnea Cass Blvd',
   zip: null,
+  source: null,
+  ward: null,
   coordinates: [-71.074024, 42.337074],
   dataset: 'needle-requests-points-2024-2026',
 };
