@@ -202,3 +202,50 @@ export const needlePointFeatureSchema = z.object({
   ),
   properties: needlePointPropertiesSchema,
 });
+
+const numberOrText = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)));
+
+/**
+ * One service request of an Open311 GeoReport v2 JSON list (requests.json), as Boston's Open311 endpoint publishes it.
+ * Fields the app does not use are ignored. A closed request's close date is the date it was last updated.
+ */
+export const open311RequestSchema = z.object({
+  service_request_id: z
+    .union([z.string(), z.number()], 'service_request_id is missing')
+    .transform((v) => String(v).trim())
+    .pipe(z.string().min(1, 'service_request_id is missing')),
+  service_name: z.string().nullish().transform((s) => (s ?? '').trim()),
+  status: z
+    .string()
+    .nullish()
+    .transform((s) => {
+      const t = (s ?? '').trim().toLowerCase();
+      return t === 'open' ? ('open' as const) : t === 'closed' ? ('closed' as const) : ('unknown' as const);
+    }),
+  status_notes: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
+  requested_datetime: z.string('requested date is missing').pipe(dateText('requested date')),
+  updated_datetime: z
+    .string()
+    .nullish()
+    .transform((s, ctx) => {
+      const t = (s ?? '').trim();
+      if (t === '') return null;
+      const d = bostonDateTimeFrom311(t);
+      if (d === null) {
+        ctx.addIssue({ code: 'custom', message: 'updated date is not a date' });
+        return z.NEVER;
+      }
+      return d;
+    }),
+  address: z.string().nullish().transform((s) => (s?.trim() ? s.trim() : null)),
+  zipcode: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => normalizeZip(v === null || v === undefined ? null : String(v))),
+  lat: numberOrText.pipe(coordinateText('latitude')),
+  long: numberOrText.pipe(coordinateText('longitude')),
+});
+export type Open311Request = z.output<typeof open311RequestSchema>;
