@@ -229,6 +229,24 @@ describe('planSweep', () => {
     expect(plan.totalMinutes).toBeLessThanOrEqual(200);
   });
 
+  it('averages a matrix that differs by direction (the route engine needs symmetric distances)', () => {
+    const stops = [stop('a', at(400, 0), 3), stop('b', at(400, 300), 2)];
+    // Points: start, a, b, then the fixed end. One way is 100 m longer than the other.
+    const oneWay: DistanceMatrix = (points) => ({
+      meters: points.map((p, i) => points.map((q, j) => (i === j ? 0 : metres(p, q) + (i < j ? 100 : 0)))),
+      approximate: false,
+    });
+    const input: SweepPlanInput = { stops, start: ORIGIN, end: at(0, 300), speedMetersPerMinute: 80, minutesPerStop: 1, shiftMinutes: 600, today: TODAY, distanceMatrix: oneWay };
+    const plan = planSweep(input);
+    const byId = new Map(stops.map((s) => [s.id, s.lngLat]));
+    let prev = input.start;
+    for (const p of plan.stops) {
+      expect(p.legMeters).toBeCloseTo(metres(prev, byId.get(p.id)!) + 50, 6);
+      prev = byId.get(p.id)!;
+    }
+    expect(plan.endLegMeters).toBeCloseTo(metres(prev, at(0, 300)) + 50, 6);
+  });
+
   it('is deterministic for a seed, and rejects bad input', () => {
     const input = randomInput(seededRandom(testSeed(5)), 40, 9);
     expect(planSweep(input)).toEqual(planSweep(input));
