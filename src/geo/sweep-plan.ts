@@ -87,7 +87,10 @@ export type SweepPlan = {
   totalMeters: number;
   /** totalMeters / speed + stops × minutesPerStop: from the start of the shift to reaching the end. */
   totalMinutes: number;
-  /** totalMinutes ≤ shiftMinutes. False only when the locked stops alone overrun the shift (or after a reorder). */
+  /**
+   * totalMinutes ≤ shiftMinutes. False only when the locked stops alone (or the way from the start to a fixed end)
+   * overrun the shift, or after a reorder.
+   */
   fitsShift: boolean;
   /** True when any distance is a straight line rather than along the streets (label the route so). */
   straightLine: boolean;
@@ -342,7 +345,10 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
     .map((node) => {
       const stop = stops[node - 1]!;
       let why: string;
-      if (lockedOverrun) why = `the locked stops alone take ${Math.ceil(totalMinutes)} of the ${shiftMinutes} minutes`;
+      if (lockedOverrun) {
+        const what = route.length > 0 ? 'the locked stops alone take' : 'the way from the start to the end alone takes';
+        why = `${what} ${Math.round(totalMinutes)} of the ${shiftMinutes} minutes`;
+      }
       else if (lowestChosenRank >= 0 && rank[node]! > lowestChosenRank) why = 'lower priority';
       else {
         const needed = cheapestInsertion(route, node).meters / speed + minutesPerStop;

@@ -106,7 +106,8 @@ function expectValidPlan(input: SweepPlanInput, plan: SweepPlan, context: string
   expect(plan.fitsShift, `${context}: fitsShift`).toBe(plan.totalMinutes <= input.shiftMinutes + 1e-9);
   if (!plan.fitsShift) {
     expect(chosen.length, `${context}: over the shift only with the locked stops alone`).toBe(lockedCount);
-    for (const l of plan.leftOut) expect(l.reason, context).toContain('locked stops alone');
+    const alone = lockedCount > 0 ? 'the locked stops alone take' : 'the way from the start to the end alone takes';
+    for (const l of plan.leftOut) expect(l.reason, context).toContain(alone);
   } else {
     // Nothing left out would still fit at its cheapest place in the route.
     const route = plan.stops.map((p) => byId.get(p.id)!.lngLat);
@@ -193,7 +194,14 @@ describe('planSweep', () => {
     expectValidPlan(input, plan, 'locked overrun');
     expect(plan.stops.map((s) => s.id)).toEqual(['a']);
     expect(plan.fitsShift).toBe(false);
-    expect(plan.leftOut).toEqual([{ id: 'b', reason: 'not enough shift time: the locked stops alone take 56 of the 30 minutes (opened 50 days ago, not near a park)' }]);
+    expect(plan.leftOut).toEqual([{ id: 'b', reason: 'not enough shift time: the locked stops alone take 55 of the 30 minutes (opened 50 days ago, not near a park)' }]);
+  });
+
+  it('says when the way to a fixed end alone overruns the shift', () => {
+    const input: SweepPlanInput = { stops: [stop('a', at(100, 0), 4)], start: ORIGIN, end: at(4000, 0), speedMetersPerMinute: 80, minutesPerStop: 5, shiftMinutes: 30, today: TODAY };
+    const plan = planSweep(input);
+    expectValidPlan(input, plan, 'far end');
+    expect(plan.leftOut).toEqual([{ id: 'a', reason: 'not enough shift time: the way from the start to the end alone takes 50 of the 30 minutes (opened 4 days ago, not near a park)' }]);
   });
 
   it('handles no stops, and a fixed end (the leg to it counts)', () => {
