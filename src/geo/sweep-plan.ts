@@ -183,8 +183,26 @@ function checkInput(input: SweepPlanInput): void {
   }
 }
 
-/** Calls the distance matrix on the points and symmetrises it ((a→b + b→a) / 2: the route engine needs symmetry). */
-function buildMatrix(points: [number, number][], distanceMatrix: DistanceMatrix): Matrix {
+/** Great-circle metres between every two points into a flat matrix, each pair once (the default, fast path). */
+function straightLineMatrix(points: [number, number][]): Matrix {
+  const size = points.length;
+  const d = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = i + 1; j < size; j++) {
+      const x = haversineMeters(points[i]!, points[j]!);
+      d[i * size + j] = x;
+      d[j * size + i] = x;
+    }
+  }
+  return { d, size, straight: () => true };
+}
+
+/**
+ * Calls the distance matrix on the points and symmetrises it ((a→b + b→a) / 2: the route engine needs symmetry);
+ * without one, great-circle metres ({@link straightLineDistanceMatrix}, computed in place).
+ */
+function buildMatrix(points: [number, number][], distanceMatrix: DistanceMatrix | undefined): Matrix {
+  if (!distanceMatrix) return straightLineMatrix(points);
   const size = points.length;
   const { meters, approximate, approximateLegs } = distanceMatrix(points);
   const d = new Float64Array(size * size);
@@ -225,7 +243,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   const n = stops.length;
   const fixedEnd = Array.isArray(input.end) ? input.end : undefined;
   const points: [number, number][] = [input.start, ...stops.map((s) => s.lngLat), ...(fixedEnd ? [fixedEnd] : [])];
-  const matrix = buildMatrix(points, input.distanceMatrix ?? straightLineDistanceMatrix);
+  const matrix = buildMatrix(points, input.distanceMatrix);
   const { d, size } = matrix;
   // The end's matrix index: the start (closed route), the fixed end point, or none.
   const endNode = input.end === 'start' ? 0 : fixedEnd ? n + 1 : -1;
@@ -398,7 +416,7 @@ export function reorderPlan(input: SweepPlanInput, orderIds: readonly string[], 
   });
   const fixedEnd = Array.isArray(input.end) ? input.end : undefined;
   const points: [number, number][] = [input.start, ...ordered.map((s) => s.lngLat), ...(fixedEnd ? [fixedEnd] : [])];
-  const matrix = buildMatrix(points, input.distanceMatrix ?? straightLineDistanceMatrix);
+  const matrix = buildMatrix(points, input.distanceMatrix);
   const dist = (a: number, b: number) => matrix.d[a * matrix.size + b]!;
   const planned: PlannedStop[] = [];
   let totalMeters = 0;
