@@ -35,9 +35,10 @@ export type SweepStopInput = {
 
 /**
  * Distances between points: `meters[i][j]` from `points[i]` to `points[j]`, metres (finite, ≥ 0, 0 on the diagonal);
- * `approximate` when any of them is not along the street network.
+ * `approximate` when any of them is not along the street network, and, when known, `approximateLegs[i][j]` for
+ * each one (then a plan is labelled straight-line only when a leg it uses is).
  */
-export type DistanceMatrix = (points: [number, number][]) => { meters: number[][]; approximate: boolean };
+export type DistanceMatrix = (points: [number, number][]) => { meters: number[][]; approximate: boolean; approximateLegs?: boolean[][] };
 
 export type SweepPlanInput = {
   stops: readonly SweepStopInput[];
@@ -72,6 +73,8 @@ export type PlannedStop = {
   arriveMinute: number;
   /** Distance from the previous stop (or the start), metres. */
   legMeters: number;
+  /** The leg is a straight line (or straight line × detour), not along the streets. */
+  legStraightLine: boolean;
 };
 
 export type LeftOutStop = { id: string; reason: string };
@@ -92,7 +95,10 @@ export type SweepPlan = {
    * overrun the shift, or after a reorder.
    */
   fitsShift: boolean;
-  /** True when any distance is a straight line rather than along the streets (label the route so). */
+  /**
+   * True when a leg of the plan (or, without per-leg flags, any distance of the matrix) is a straight line rather
+   * than along the streets: label the route so.
+   */
   straightLine: boolean;
   /** Priority score of every input stop, by id (see {@link sweepPriority}). */
   priorityOf: Map<string, number>;
@@ -116,42 +122,39 @@ export function straightLineDistanceMatrix(points: [number, number][]): { meters
 const WALK_CACHE_MAX_PAIRS = 1_000_000;
 
 /**
- * A {@link DistanceMatrix} along the walking graph: one `routeMany` per row (from each point to the points not yet
- * known from it), metres; `approximate` when any leg is (no street path, or a point far off the streets: then the
- * network's straight line × detour factor). Distances are cached by position, so planning again with the same stops
- * (a reorder, another shift length) routes nothing new.
+ * A {@link DistanceMatrix} along the walking graph, metres: one `routeMany` per row, from each point to the later
+ * points not yet known (a walk is as long both ways, so each pair is routed once); `approximate` when any leg is (no
+ * street path, or a point far off the streets: then the network's straight line × detour factor), with the flag of
+ * each leg. Distances are cached by position, so planning again with the same stops (a reorder, another shift length)
+ * routes nothing new. Cost: a Dijkstra search per point over the area the points span, plus a snap of every later
+ * point; about 7 s for 200 points across a few km of Boston on a busy laptop core, so run it off the main thread.
  */
 export function walkDistanceMatrix(network: Pick<WalkNetwork, 'routeMany'>): DistanceMatrix {
-  const cache = new Map<string, Map<string, { meters: number; approximate: boolean }>>();
-  let pairs = 0;
+  const cache = new Map<string, { meters: number; approximate: boolean }>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   return (points) => {
     const keys = points.map((p) => `${p[0]},${p[1]}`);
-    if (pairs > WALK_CACHE_MAX_PAIRS) {
-      cache.clear();
-      pairs = 0;
-    }
-    let approximate = false;
-    const meters = points.map((from, i) => {
-      let row = cache.get(keys[i]!);
-      if (!row) cache.set(keys[i]!, (row = new Map()));
-      const known = row;
+    if (cache.size > WALK_CACHE_MAX_PAIRS) cache.clear();
+    points.forEach((from, i) => {
       const missing = new Map<string, [number, number]>();
-      points.forEach((to, j) => {
-        if (keys[j] !== keys[i] && !known.has(keys[j]!)) missing.set(keys[j]!, to);
-      });
-      if (missing.size > 0) {
-        const routes = network.routeMany(from, [...missing.values()]);
-        [...missing.keys()].forEach((key, k) => known.set(key, { meters: routes[k]!.distanceMeters, approximate: routes[k]!.approximate }));
-        pairs += missing.size;
+      for (let j = i + 1; j < points.length; j++) {
+        if (keys[j] !== keys[i] && !cache.has(pairKey(keys[i]!, keys[j]!))) missing.set(keys[j]!, points[j]!);
       }
-      return keys.map((key) => {
-        if (key === keys[i]) return 0;
-        const leg = known.get(key)!;
-        if (leg.approximate) approximate = true;
-        return leg.meters;
-      });
+      if (missing.size === 0) return;
+      const routes = network.routeMany(from, [...missing.values()]);
+      [...missing.keys()].forEach((key, k) => cache.set(pairKey(keys[i]!, key), { meters: routes[k]!.distanceMeters, approximate: routes[k]!.approximate }));
     });
-    return { meters, approximate };
+    let approximate = false;
+    const approximateLegs = points.map(() => new Array<boolean>(points.length).fill(false));
+    const meters = points.map((_, i) =>
+      keys.map((key, j) => {
+        if (key === keys[i]) return 0;
+        const leg = cache.get(pairKey(keys[i]!, key))!;
+        if (leg.approximate) approximate = approximateLegs[i]![j] = true;
+        return leg.meters;
+      }),
+    );
+    return { meters, approximate, approximateLegs };
   };
 }
 
@@ -160,8 +163,11 @@ const EPS = 1e-9;
 /** Optimise-then-insert rounds of the greedy choice at most (it usually settles in two). */
 const MAX_ROUNDS = 8;
 
-/** The points of a plan in one symmetric matrix: 0 the start, 1..n the stops, n + 1 a fixed end point. */
-type Matrix = { d: Float64Array; size: number; approximate: boolean };
+/**
+ * The points of a plan in one symmetric matrix: 0 the start, 1..n the stops, n + 1 a fixed end point; `straight`
+ * flags the straight-line legs (every leg, when the distance matrix gives no per-leg flags but says approximate).
+ */
+type Matrix = { d: Float64Array; size: number; straight: (a: number, b: number) => boolean };
 
 function checkInput(input: SweepPlanInput): void {
   const { speedMetersPerMinute: speed, minutesPerStop, shiftMinutes, today } = input;
@@ -177,10 +183,28 @@ function checkInput(input: SweepPlanInput): void {
   }
 }
 
-/** Calls the distance matrix on the points and symmetrises it ((a→b + b→a) / 2: the route engine needs symmetry). */
-function buildMatrix(points: [number, number][], distanceMatrix: DistanceMatrix): Matrix {
+/** Great-circle metres between every two points into a flat matrix, each pair once (the default, fast path). */
+function straightLineMatrix(points: [number, number][]): Matrix {
   const size = points.length;
-  const { meters, approximate } = distanceMatrix(points);
+  const d = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = i + 1; j < size; j++) {
+      const x = haversineMeters(points[i]!, points[j]!);
+      d[i * size + j] = x;
+      d[j * size + i] = x;
+    }
+  }
+  return { d, size, straight: () => true };
+}
+
+/**
+ * Calls the distance matrix on the points and symmetrises it ((a→b + b→a) / 2: the route engine needs symmetry);
+ * without one, great-circle metres ({@link straightLineDistanceMatrix}, computed in place).
+ */
+function buildMatrix(points: [number, number][], distanceMatrix: DistanceMatrix | undefined): Matrix {
+  if (!distanceMatrix) return straightLineMatrix(points);
+  const size = points.length;
+  const { meters, approximate, approximateLegs } = distanceMatrix(points);
   const d = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     for (let j = 0; j < size; j++) {
@@ -193,7 +217,8 @@ function buildMatrix(points: [number, number][], distanceMatrix: DistanceMatrix)
       } else d[i * size + j] = i === j ? 0 : x;
     }
   }
-  return { d, size, approximate };
+  const straight = (a: number, b: number) => (approximateLegs ? (approximateLegs[a]?.[b] ?? false) || (approximateLegs[b]?.[a] ?? false) : approximate);
+  return { d, size, straight };
 }
 
 /** "opened 3 days ago, near a park". */
@@ -208,9 +233,11 @@ function describe(stop: SweepStopInput, today: number): string {
  * stop, including the leg to the end), the plan holds them all in a short order (the route engine's iterated local
  * search). Otherwise it keeps the locked stops, then adds the others by {@link sweepPriority} (highest first) at their
  * cheapest place in the route while the shift allows, re-orders the route (route engine) and tries again with the time
- * saved, until nothing more fits; every other stop is left out with the reason. The result fits the shift unless the
- * locked stops alone do not. Pure and synchronous; deterministic for a seed while the route search ends by its kick
- * count (not its time budget). 200 stops take well under a second with straight-line distances.
+ * saved, until nothing more fits; every other stop is left out with the reason (each would overrun the shift at its
+ * cheapest place in the final route). The result fits the shift unless the locked stops (or the way to a fixed end)
+ * alone do not. Pure and synchronous; deterministic for a seed while the route search ends by its kick count (not its
+ * time budget). Given the distances, 200 stops take 30–200 ms and 1,000 about 0.2–0.3 s; a walking matrix of many
+ * points costs far more than the plan (see {@link walkDistanceMatrix}).
  */
 export function planSweep(input: SweepPlanInput): SweepPlan {
   checkInput(input);
@@ -218,7 +245,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   const n = stops.length;
   const fixedEnd = Array.isArray(input.end) ? input.end : undefined;
   const points: [number, number][] = [input.start, ...stops.map((s) => s.lngLat), ...(fixedEnd ? [fixedEnd] : [])];
-  const matrix = buildMatrix(points, input.distanceMatrix ?? straightLineDistanceMatrix);
+  const matrix = buildMatrix(points, input.distanceMatrix);
   const { d, size } = matrix;
   // The end's matrix index: the start (closed route), the fixed end point, or none.
   const endNode = input.end === 'start' ? 0 : fixedEnd ? n + 1 : -1;
@@ -329,10 +356,12 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
   route.forEach((node, k) => {
     const legMeters = dist(prev, node);
     totalMeters += legMeters;
-    planned.push({ id: stops[node - 1]!.id, order: k + 1, arriveMinute: totalMeters / speed + k * minutesPerStop, legMeters });
+    const legStraightLine = matrix.straight(prev, node);
+    planned.push({ id: stops[node - 1]!.id, order: k + 1, arriveMinute: totalMeters / speed + k * minutesPerStop, legMeters, legStraightLine });
     prev = node;
   });
   const endLegMeters = endNode >= 0 ? dist(prev, endNode) : 0;
+  const straightLine = planned.some((p) => p.legStraightLine) || (endNode >= 0 && matrix.straight(prev, endNode));
   totalMeters += endLegMeters;
   const totalMinutes = minutesOf(totalMeters, route.length);
 
@@ -364,7 +393,7 @@ export function planSweep(input: SweepPlanInput): SweepPlan {
     totalMeters,
     totalMinutes,
     fitsShift: totalMinutes <= shiftMinutes + EPS,
-    straightLine: matrix.approximate,
+    straightLine,
     priorityOf,
   };
 }
@@ -389,17 +418,19 @@ export function reorderPlan(input: SweepPlanInput, orderIds: readonly string[], 
   });
   const fixedEnd = Array.isArray(input.end) ? input.end : undefined;
   const points: [number, number][] = [input.start, ...ordered.map((s) => s.lngLat), ...(fixedEnd ? [fixedEnd] : [])];
-  const matrix = buildMatrix(points, input.distanceMatrix ?? straightLineDistanceMatrix);
+  const matrix = buildMatrix(points, input.distanceMatrix);
   const dist = (a: number, b: number) => matrix.d[a * matrix.size + b]!;
   const planned: PlannedStop[] = [];
   let totalMeters = 0;
   ordered.forEach((stop, k) => {
     const legMeters = dist(k, k + 1);
     totalMeters += legMeters;
-    planned.push({ id: stop.id, order: k + 1, arriveMinute: totalMeters / speed + k * minutesPerStop, legMeters });
+    planned.push({ id: stop.id, order: k + 1, arriveMinute: totalMeters / speed + k * minutesPerStop, legMeters, legStraightLine: matrix.straight(k, k + 1) });
   });
   const last = ordered.length;
-  const endLegMeters = input.end === 'start' ? dist(last, 0) : fixedEnd ? dist(last, last + 1) : 0;
+  const endNode = input.end === 'start' ? 0 : fixedEnd ? last + 1 : -1;
+  const endLegMeters = endNode >= 0 ? dist(last, endNode) : 0;
+  const straightLine = planned.some((p) => p.legStraightLine) || (endNode >= 0 && matrix.straight(last, endNode));
   totalMeters += endLegMeters;
   const totalMinutes = totalMeters / speed + ordered.length * minutesPerStop;
   const reasons = new Map((previous?.leftOut ?? []).map((l) => [l.id, l.reason]));
@@ -408,5 +439,5 @@ export function reorderPlan(input: SweepPlanInput, orderIds: readonly string[], 
     .filter((s) => !seen.has(s.id))
     .sort((a, b) => priorityOf.get(b.id)! - priorityOf.get(a.id)!)
     .map((s) => ({ id: s.id, reason: reasons.get(s.id) ?? `removed from the route (${describe(s, today)})` }));
-  return { stops: planned, leftOut, endLegMeters, totalMeters, totalMinutes, fitsShift: totalMinutes <= shiftMinutes + EPS, straightLine: matrix.approximate, priorityOf };
+  return { stops: planned, leftOut, endLegMeters, totalMeters, totalMinutes, fitsShift: totalMinutes <= shiftMinutes + EPS, straightLine, priorityOf };
 }

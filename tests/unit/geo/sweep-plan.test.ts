@@ -100,7 +100,9 @@ function expectValidPlan(input: SweepPlanInput, plan: SweepPlan, context: string
   expect(plan.endLegMeters, `${context}: leg to the end`).toBeCloseTo(end ? metres(prev, end) : 0, 6);
   expect(plan.totalMeters, `${context}: total = sum of legs`).toBeCloseTo(sum + plan.endLegMeters, 6);
   expect(plan.totalMinutes, `${context}: total minutes`).toBeCloseTo(plan.totalMeters / input.speedMetersPerMinute + chosen.length * input.minutesPerStop, 6);
-  expect(plan.straightLine, `${context}: straight line`).toBe(true);
+  // Straight-line distances: every leg is straight, and the plan is when it has a leg.
+  expect(plan.stops.every((p) => p.legStraightLine), `${context}: straight legs`).toBe(true);
+  expect(plan.straightLine, `${context}: straight line`).toBe(plan.stops.length > 0 || end !== undefined);
 
   const lockedCount = input.stops.filter((s) => s.locked).length;
   expect(plan.fitsShift, `${context}: fitsShift`).toBe(plan.totalMinutes <= input.shiftMinutes + 1e-9);
@@ -288,7 +290,7 @@ describe('planSweep', () => {
 describe('reorderPlan', () => {
   it('recomputes arrivals and totals for a dragged order, without optimising, and keeps the reasons of the others', () => {
     const rand = seededRandom(testSeed(44));
-    const input = { ...randomInput(rand, 20, 2), shiftMinutes: 150, end: 'start' as const };
+    const input = { ...randomInput(rand, 20, 2), shiftMinutes: 150, minutesPerStop: 5, end: 'start' as const };
     const plan = planSweep(input);
     const dragged = plan.stops.map((s) => s.id).reverse();
     const moved = reorderPlan(input, dragged, plan);
@@ -360,8 +362,9 @@ describe('walkDistanceMatrix', () => {
     };
     const matrix = walkDistanceMatrix(counted);
     const points = [at(0, 0), at(400, 400), at(800, 0), at(200, 600)];
-    const { meters, approximate } = matrix(points);
-    expect(calls).toBe(4);
+    const { meters, approximate, approximateLegs } = matrix(points);
+    expect(calls).toBe(3); // each pair once: rows 0, 1 and 2 route to the later points
+    expect(approximateLegs?.flat().some(Boolean)).toBe(false);
     expect(approximate).toBe(false);
     expect(meters[0]![1]!).toBeCloseTo(800, -1); // along the grid, not the 566 m diagonal
     expect(meters[0]![2]!).toBeCloseTo(800, -1);
@@ -369,14 +372,16 @@ describe('walkDistanceMatrix', () => {
     points.forEach((_, i) => expect(meters[i]![i]).toBe(0));
     // Again with a subset (a reorder): nothing new to route.
     expect(matrix([points[2]!, points[0]!]).meters[0]![1]!).toBeCloseTo(800, -1);
-    expect(calls).toBe(4);
-    // A point 2 km off the grid: straight line × detour, approximate.
-    const off = matrix([points[0]!, at(3000, 3000)]);
+    expect(calls).toBe(3);
+    // A point 3 km off the grid: straight line × detour, approximate.
+    const far = at(3000, 3000);
+    const off = matrix([points[0]!, far]);
     expect(off.approximate).toBe(true);
-    expect(calls).toBe(6);
-    // planSweep labels such a plan straight-line.
-    const plan = planSweep({
-      stops: [stop('a', at(400, 400), 3), stop('b', at(800, 0), 2)],
+    expect(off.approximateLegs).toEqual([[false, true], [true, false]]);
+    expect(calls).toBe(4);
+    // A plan that does not go there is along the streets; one that does is labelled straight-line on that leg.
+    const input: SweepPlanInput = {
+      stops: [stop('a', at(400, 400), 3), stop('b', at(800, 0), 2), stop('far', far, 1)],
       start: at(0, 0),
       end: 'start',
       speedMetersPerMinute: 80,
@@ -384,9 +389,14 @@ describe('walkDistanceMatrix', () => {
       shiftMinutes: 60,
       today: TODAY,
       distanceMatrix: matrix,
-    });
+    };
+    const plan = planSweep(input);
+    expect(plan.stops.map((p) => p.id).sort()).toEqual(['a', 'b']);
     expect(plan.straightLine).toBe(false);
     expect(plan.totalMeters).toBeCloseTo(2400, -1);
+    const toFar = reorderPlan(input, ['a', 'far']);
+    expect(toFar.stops.map((p) => p.legStraightLine)).toEqual([false, true]);
+    expect(toFar.straightLine).toBe(true);
   });
 
   it('the default matrix is great-circle metres, labelled straight-line', () => {
