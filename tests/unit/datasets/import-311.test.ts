@@ -269,6 +269,7 @@ describe('import311Stream', () => {
     expect(seen.length).toBeGreaterThan(3);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBe(1);
+    expect(seen.filter((f) => f === 1)).toHaveLength(1);
   });
 
   it('imports a File the way the worker does', async () => {
