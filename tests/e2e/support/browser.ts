@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export type Pixel = { x: number; y: number };
 export type Box = { x: number; y: number; width: number; height: number };
@@ -57,11 +57,15 @@ export class BrowserSession {
   }
 
   /** Loads a path as a fresh document (a hash-only change on the same page would not reload the app). */
+  /**
+   * Opens `path` as a new document, as a link opened in a fresh tab does. Going to a URL that differs from the current
+   * one only by its hash would be a same-document navigation (a hashchange the running app may still answer with a
+   * write of its own state), so such a page is left for about:blank first.
+   */
   async goto(path: string): Promise<void> {
     const before = this.page.url();
+    if (before !== 'about:blank') await this.page.goto('about:blank');
     await this.page.goto(path, { waitUntil: 'domcontentloaded' });
-    const sameDocument = before !== 'about:blank' && before.split('#')[0] === this.page.url().split('#')[0];
-    if (sameDocument) await this.page.reload({ waitUntil: 'domcontentloaded' });
   }
 
   async reload(): Promise<void> {
@@ -256,6 +260,10 @@ export class BrowserSession {
     await this.byTestId(testId).first().click();
   }
 
+  async waitForEnabled(testId: string, timeoutMs = 15_000): Promise<void> {
+    await expect(this.byTestId(testId).first()).toBeEnabled({ timeout: timeoutMs });
+  }
+
   async clickByLabel(label: string): Promise<void> {
     await this.page.getByLabel(label, { exact: true }).first().click();
   }
@@ -326,6 +334,17 @@ export class BrowserSession {
       mimeType: file.mimeType,
       buffer: Buffer.from(file.text, 'utf8'),
     });
+  }
+
+  /** Drops a file on an element (by test id), as a drag from the desktop does: dragenter, dragover, drop. */
+  async dropFile(testId: string, file: { name: string; mimeType: string; text: string }): Promise<void> {
+    const transfer = await this.page.evaluateHandle((f) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([f.text], f.name, { type: f.mimeType }));
+      return dt;
+    }, file);
+    const target = this.byTestId(testId).first();
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
   }
 
   /** PNG of one element (by test id), or of the viewport. */
