@@ -14,6 +14,7 @@ import { buildSitesOverlay } from '../map/layers/site-layers';
 import { buildZonesOverlay } from '../map/layers/zone-layers';
 import type { OverlaySpec } from '../map/overlay';
 import { useSiteEdits } from './use-site-edits';
+import { useNeedleImports } from './use-needle-imports';
 import { useZones } from '../tools/zones/use-zones';
 import type { MapClick, MapClickHandler, ShellApi } from '../ui/tool-contract';
 import { appReducer, initialAppState } from './app-state';
@@ -55,6 +56,7 @@ export function App({ data, baseUrl }: AppProps) {
   const zonesApi = useZones(data.defaultZones);
   // The site list with the local edits of the Manage tab over the published one: what the map and every tool show.
   const { sites: editedSites, api: sitesApi } = useSiteEdits(data.sites, state.tab === 'manage');
+  const { needles, api: needlesApi } = useNeedleImports(data.needles);
 
   // One owner of the map's clicks at a time: a tool that claimed it (drawing a zone...), else the shell's selection.
   const mapOwner = useRef<MapClickHandler | null>(null);
@@ -75,8 +77,8 @@ export function App({ data, baseUrl }: AppProps) {
     }
     return shell;
   }, []);
-  const needlesRef = useRef(data.needles);
-  needlesRef.current = data.needles;
+  const needlesRef = useRef(needles);
+  needlesRef.current = needles;
   const onMapClick = useCallback((click: MapClick) => {
     if (mapOwner.current) {
       mapOwner.current(click);
@@ -89,8 +91,7 @@ export function App({ data, baseUrl }: AppProps) {
     if (selection?.kind === 'zone') dispatch({ type: 'select-zone', zoneId: selection.zoneId });
   }, []);
 
-  // 311 requests: the effective window, the rows that pass the filters, and what the map draws of them.
-  const needles = data.needles;
+  // 311 requests (published and imported): the effective window, the rows that pass the filters, and what the map draws of them.
   const window311 = needleWindow(needles, layers.needleFrom, layers.needleTo, DEFAULT_NEEDLE_WINDOW_DAYS);
   const { fromDay, toDay } = window311;
   const statuses = layers.statuses;
@@ -184,6 +185,8 @@ export function App({ data, baseUrl }: AppProps) {
     shellFor,
     zonesApi,
     sitesApi,
+    needles,
+    needlesApi,
     layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
   };
   const activeTool = toolById(state.tab) ?? TOOLS[0];

@@ -24,6 +24,18 @@ export type TestHook = {
   needlePixel: () => { x: number; y: number } | null;
   /** What the Find tool draws: its numbered places (as rendered, with the pixel of each), route and search point. */
   findDrawn: () => FindDrawn;
+  /** What the Sweeps tool draws: its stops (numbered when planned, with the pixel of each), route and density cells. */
+  sweepDrawn: () => SweepDrawn;
+};
+
+export type SweepDrawn = {
+  stops: { id: string; label: string; planned: boolean; x: number; y: number }[];
+  routeDrawn: boolean;
+  /** Whether the route is drawn dashed (a leg is a straight line). */
+  routeDashed: boolean;
+  /** Square density cells drawn in the view, and the requests they carry. */
+  cells: number;
+  cellReports: number;
 };
 
 export type FindDrawn = {
@@ -102,6 +114,26 @@ export function installTestHook(map: maplibregl.Map): () => void {
         places: [...byId.values()].sort((a, b) => Number(a.rank) - Number(b.rank)),
         routeDrawn: query(['find-route']).length > 0,
         pointDrawn: query(['find-point']).length > 0,
+      };
+    },
+    sweepDrawn: () => {
+      const rect = map.getContainer().getBoundingClientRect();
+      const byId = new Map<string, SweepDrawn['stops'][number]>();
+      for (const f of query(['sweep-stops'])) {
+        const id = String(f.properties?.['id']);
+        if (f.properties?.['part'] === 'start') continue;
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        byId.set(id, { id, label: String(f.properties?.['label'] ?? ''), planned: f.properties?.['planned'] === true, x: rect.left + p.x, y: rect.top + p.y });
+      }
+      const cells = new Map<string, number>();
+      for (const f of query(['sweep-cells'])) cells.set(String(f.properties?.['id']), Number(f.properties?.['count'] ?? 0));
+      const dash = layerExists('sweep-route') ? map.getPaintProperty('sweep-route', 'line-dasharray') : undefined;
+      return {
+        stops: [...byId.values()].sort((a, b) => Number(a.label || Infinity) - Number(b.label || Infinity)),
+        routeDrawn: query(['sweep-route']).length > 0,
+        routeDashed: Array.isArray(dash) && dash.length > 0,
+        cells: cells.size,
+        cellReports: [...cells.values()].reduce((a, b) => a + b, 0),
       };
     },
   };

@@ -13,6 +13,10 @@ import type { ManagePanelExtra } from '../tools/manage/manage-tool-panel';
 import { manageSlice } from '../tools/manage/manage-state';
 import type { SiteCollection } from '../domain/site';
 import type { SitesApi } from '../ui/sites-api';
+import type { NeedlesApi } from '../ui/needles-api';
+import { needleTableFromRequests, type NeedleTable } from '../datasets/needle-table';
+import type { SweepsPanelExtra } from '../tools/sweeps/sweeps-tool-panel';
+import { sweepsSlice } from '../tools/sweeps/sweeps-state';
 import type { AppData } from './use-app-data';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
@@ -28,6 +32,9 @@ export type ToolEnv = {
   /** The site list with local edits applied (what the map shows); null while loading or when it failed. */
   sites: SiteCollection | null;
   sitesApi: SitesApi;
+  /** The 311 requests with the user's imports merged in (null while loading or when the file failed). */
+  needles: NeedleTable | null;
+  needlesApi: NeedlesApi;
   layers: LayersPanelExtra;
 };
 
@@ -81,6 +88,9 @@ export const layersTool = defineTool({
   extra: (env): Omit<ToolPanelProps<LayersState, LayersPanelExtra>, keyof ToolPanelProps<LayersState>> => env.layers,
 });
 
+/** An empty 311 table, for Sweeps when the published file failed to load. */
+const NO_NEEDLES = needleTableFromRequests([]);
+
 /** One empty list, so a failed sites file does not rebuild Find's geocoder on every render. */
 const NO_SITES: readonly never[] = [];
 
@@ -110,8 +120,22 @@ export const manageTool = defineTool({
   extra: (env): ManagePanelExtra => ({ sitesApi: env.sitesApi, baseUrl: env.baseUrl }),
 });
 
-/** Every tool, in tab order; the first is the default tab. Manage (City staff) comes last, out of residents' way. */
-export const TOOLS = [layersTool, findTool, zonesTool, manageTool] as const;
+export const sweepsTool = defineTool({
+  id: 'sweeps',
+  slice: sweepsSlice,
+  Panel: lazy(() => import('../tools/sweeps/sweeps-tool-panel').then((m) => ({ default: m.SweepsToolPanel }))),
+  extra: (env): SweepsPanelExtra => ({
+    baseUrl: env.baseUrl,
+    // When the published file failed, imports still work (over an empty table).
+    needles: env.needles ?? (env.data.loaded ? NO_NEEDLES : null),
+    needlesApi: env.needlesApi,
+    sites: env.sites?.features ?? NO_SITES,
+    zones: env.zonesApi.zones.features,
+  }),
+});
+
+/** Every tool, in tab order; the first is the default tab. The City's own tools (Sweeps, Manage) come last, out of residents' way. */
+export const TOOLS = [layersTool, findTool, zonesTool, sweepsTool, manageTool] as const;
 
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);

@@ -19,6 +19,8 @@ export type PlaceFiles = {
   describe: ReturnType<typeof createReverseLookup>;
   /** The Boston neighbourhood or neighbouring city containing a point, or null outside them all. */
   areaAt: (point: readonly [number, number]) => NamedArea<LandAreaKind> | null;
+  /** Boston's neighbourhoods and the neighbouring cities (their outlines, for choropleths). */
+  areas: readonly NamedArea<LandAreaKind>[];
 };
 
 let pending: Promise<PlaceFiles> | null = null;
@@ -30,7 +32,7 @@ async function load(baseUrl: string): Promise<PlaceFiles> {
     loadWalkGraph(url(DATA_FILES.walkGraph)),
     loadDecoded(url(DATA_FILES.land), parseLandAreas),
   ]);
-  return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index), areaAt: createAreaLookup(areas) };
+  return { index, network: createWalkNetwork(graph), describe: createReverseLookup(index), areaAt: createAreaLookup(areas), areas };
 }
 
 /** The place files, loaded on first call and shared by every caller (a failed load is retried on the next call). */

@@ -26,7 +26,7 @@ export const BASEMAP_LABEL_LAYER_IDS = [
 ] as const;
 
 /** The 311 density cells, then zone shapes over them: under the basemap labels, so street names stay readable. */
-const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'zones-fill', 'zones-line'] as const;
+const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'sweep-choropleth', 'sweep-cells', 'zones-fill', 'zones-line'] as const;
 
 /** Overlays above the basemap labels: zone names, 311 points, site markers (a resident must always see the sites). */
 const OVERLAY_TOP_LAYER_IDS = [
@@ -35,6 +35,9 @@ const OVERLAY_TOP_LAYER_IDS = [
   // The Find tool's walking route: under the site markers, so the place it leads to stays on top.
   'find-route-casing',
   'find-route',
+  // The Sweeps tool's route, under the markers too.
+  'sweep-route-casing',
+  'sweep-route',
   'sites-service-halo',
   'sites-service',
   'sites-disposal-halo',
@@ -45,6 +48,9 @@ const OVERLAY_TOP_LAYER_IDS = [
   'find-point-halo',
   'find-point',
   'find-results-label',
+  // The Sweeps tool's numbered stops and start: above the site markers.
+  'sweep-stops',
+  'sweep-stops-label',
   'sites-label',
 ] as const;
 

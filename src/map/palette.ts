@@ -87,6 +87,10 @@ export const PALETTE = {
   zoneFill: OVERLAY.zone,
   zoneLabel: '#7e3563',
 
+  // The Sharps Team's sweep route and its stops: the 311 layer's vermillion, darker for the numbered stops.
+  sweepRoute: OVERLAY.needle,
+  sweepStop: '#b23a00',
+
   // Selection highlight: a near-black ring reads on every overlay hue and on the basemap.
   selection: '#111111',
 } as const;

@@ -5,13 +5,14 @@ import en from './en.json';
 import zonesEn from '../../tools/zones/zones-en.json';
 import findEn from '../../tools/find/find-en.json';
 import manageEn from '../../tools/manage/manage-en.json';
+import sweepsEn from '../../tools/sweeps/sweeps-en.json';
 
 export function initI18n(): typeof i18next {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       lng: 'en',
       fallbackLng: 'en',
-      resources: { en: { translation: { ...en, ...zonesEn, ...findEn, ...manageEn } } },
+      resources: { en: { translation: { ...en, ...zonesEn, ...findEn, ...sweepsEn, ...manageEn } } },
       interpolation: { escapeValue: false },
     });
   }

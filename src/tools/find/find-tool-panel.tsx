@@ -13,7 +13,7 @@ import { FoundNeedle, Results } from './find-answers';
 import { usePlaceFiles } from '../../ui/use-place-files';
 import { findData, type FindData } from './find-data';
 import { mapAppFor } from './find-links';
-import { FindMiniMap } from './find-mini-map';
+import { MiniMap } from '../../ui/mini-map';
 import { findNearestByWalk, languagesOf, needOf, siteFilter, splitByRange, type FindResult } from './find-results';
 import { PlaceSearchBox } from '../../ui/place-search-box';
 import { findSuggestions, type FindPrecision } from './find-search';
@@ -277,7 +277,7 @@ function FindReady({ map, data, state, update, setOverlays, listedTap }: ReadyPr
             <p>{t('find.printFrom', { where })}</p>
             <p>{t('find.printedOn', { date: now.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' }) })}</p>
             {state.point && (
-              <FindMiniMap point={state.point} places={results.map((r, i) => ({ rank: i + 1, lngLat: r.site.lngLat }))} label={t('find.miniMapLabel')} />
+              <MiniMap className="find-mini-map" point={state.point} places={results.map((r, i) => ({ rank: i + 1, lngLat: r.site.lngLat }))} label={t('find.miniMapLabel')} />
             )}
           </div>
           {needle ? <FoundNeedle where={where} nearest={results[0]} {...listProps} /> : <Results results={results} phones={data.phones} {...listProps} />}

@@ -6,6 +6,7 @@ import { LegendDriver } from './legend-driver';
 import { ManageDriver } from './manage-driver';
 import { MapDriver } from './map-driver';
 import { SheetDriver } from './sheet-driver';
+import { SweepsDriver } from './sweeps-driver';
 import { ZonesDriver } from './zones-driver';
 
 export { expect } from './browser';
@@ -27,6 +28,7 @@ export type Drivers = {
   zones: ZonesDriver;
   find: FindDriver;
   manage: ManageDriver;
+  sweeps: SweepsDriver;
   sheet: SheetDriver;
   a11y: A11yDriver;
 };
@@ -39,6 +41,7 @@ export const test = browserTest.extend<Drivers>({
   zones: async ({ session, map }, use) => use(new ZonesDriver(session, map)),
   find: async ({ session }, use) => use(new FindDriver(session)),
   manage: async ({ session }, use) => use(new ManageDriver(session)),
+  sweeps: async ({ session }, use) => use(new SweepsDriver(session)),
   sheet: async ({ session }, use) => use(new SheetDriver(session)),
   a11y: async ({ session }, use) => use(new A11yDriver(session)),
 });

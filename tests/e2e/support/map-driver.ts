@@ -2,7 +2,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { pngColourStats, type BrowserSession, type Pixel, type Rgb } from './browser';
 import type { LngLat } from './data-files';
-import type { FindDrawn, RenderedCounts } from '../../../src/app/test-hook';
+import type { FindDrawn, RenderedCounts, SweepDrawn } from '../../../src/app/test-hook';
 
 export type { LngLat, Pixel, Rgb };
 
@@ -10,7 +10,7 @@ export type LayerName = 'disposal' | 'services' | 'needles' | 'zones';
 export const LAYERS: readonly LayerName[] = ['disposal', 'services', 'needles', 'zones'];
 
 /** What the app reports it draws: the type is the app's own (src/app/test-hook.ts), so the contract has one source. */
-export type { FindDrawn, RenderedCounts };
+export type { FindDrawn, RenderedCounts, SweepDrawn };
 
 /** The test API the app exposes on window.__hrm (the e2e contract, src/app/test-hook.ts). */
 type HrmTestApi = {
@@ -21,6 +21,7 @@ type HrmTestApi = {
   siteIds(): string[];
   needlePixel(): Pixel | null;
   findDrawn(): FindDrawn;
+  sweepDrawn(): SweepDrawn;
 };
 type HrmWindow = { __hrm?: HrmTestApi };
 
@@ -160,6 +161,15 @@ export class MapDriver {
       const hrm = (window as unknown as HrmWindow).__hrm;
       if (!hrm) throw new Error('window.__hrm is missing');
       return hrm.findDrawn();
+    }, undefined);
+  }
+
+  /** What the Sweeps tool has drawn: its stops (numbered when planned, with pixels), the route, the density cells. */
+  async sweepDrawn(): Promise<SweepDrawn> {
+    return this.browser.evaluate(() => {
+      const hrm = (window as unknown as HrmWindow).__hrm;
+      if (!hrm) throw new Error('window.__hrm is missing');
+      return hrm.sweepDrawn();
     }, undefined);
   }
 

@@ -1,11 +1,19 @@
-// The printed pocket list's small map: the search point and the numbered places, to scale, with a scale bar (SVG, so
-// it prints sharp where a WebGL canvas would print blank).
-import { haversineMetersLngLat } from '../../geo/haversine';
+// A small printable map: a point (the search point, a sweep's start), numbered places and optionally a route line, to
+// scale, with a scale bar (SVG, so it prints sharp where a WebGL canvas would print blank). Find's pocket list and the
+// Sweeps route sheet use it.
+import { haversineMetersLngLat } from '../geo/haversine';
 
-type Props = { point: readonly [number, number]; places: readonly { rank: number; lngLat: readonly [number, number] }[]; label: string };
+type Props = {
+  point: readonly [number, number];
+  places: readonly { rank: number; lngLat: readonly [number, number] }[];
+  /** A route, [lng, lat] positions, drawn under the places. */
+  line?: readonly (readonly [number, number])[];
+  label: string;
+  className?: string;
+  width?: number;
+  height?: number;
+};
 
-const WIDTH = 320;
-const HEIGHT = 200;
 const PAD = 18;
 
 /** A round scale-bar length (metres) close to a quarter of the map's width. */
@@ -14,8 +22,8 @@ function niceMeters(target: number): number {
   return steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), steps[0]!);
 }
 
-export function FindMiniMap({ point, places, label }: Props) {
-  const all = [point, ...places.map((p) => p.lngLat)];
+export function MiniMap({ point, places, line = [], label, className = 'mini-map', width: WIDTH = 320, height: HEIGHT = 200 }: Props) {
+  const all = [point, ...places.map((p) => p.lngLat), ...line];
   const lat0 = (point[1] * Math.PI) / 180;
   const xs = all.map((p) => p[0] * Math.cos(lat0));
   const ys = all.map((p) => p[1]);
@@ -31,8 +39,9 @@ export function FindMiniMap({ point, places, label }: Props) {
   const barPx = barMeters / metersPerPx;
   const [px, py] = project(point);
   return (
-    <svg className="find-mini-map" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg className={className} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       <rect width={WIDTH} height={HEIGHT} fill="#fff" stroke="#333" />
+      {line.length > 1 && <polyline points={line.map((p) => project(p).join(',')).join(' ')} fill="none" stroke="#c75400" strokeWidth="2.5" strokeLinejoin="round" />}
       {places.map((p) => {
         const [x, y] = project(p.lngLat);
         return (

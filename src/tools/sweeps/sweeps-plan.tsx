@@ -1,0 +1,305 @@
+// Plan the sweep: the settings, then the ordered stop list with arrival times, the totals, the stops left out and why;
+// drag (or move up/down) to reorder and the times update; lock or remove stops; export GPX, CSV and GeoJSON; print a
+// route sheet; share the plan as a link. The route and numbered stops are drawn on the map.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DATA_FILES } from '../../config/city';
+import { loadDecoded } from '../../datasets/load-data';
+import type { NeedleTable } from '../../datasets/needle-table';
+import { clockTime, sweepCsv, sweepGeoJson, sweepGpx } from '../../datasets/sweep-export';
+import type { SiteFeature } from '../../domain/site';
+import type { ZoneFeature } from '../../domain/zone';
+import type { HotspotCell } from '../../geo/hotspots';
+import { createParkProximity } from '../../geo/park-proximity';
+import { buildSweepRouteOverlay, buildSweepStopsOverlay, SWEEP_STOP_CLICK_LAYER_ID } from '../../map/layers/sweep-layers';
+import type { OverlaySpec } from '../../map/overlay';
+import { downloadFile } from '../../ui/download';
+import { MiniMap } from '../../ui/mini-map';
+import type { ShellApi } from '../../ui/tool-contract';
+import type { PlaceFiles } from '../../datasets/place-files';
+import { SweepsPlanForm } from './sweeps-plan-form';
+import { candidateStops, decodeParks, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
+import { planInWorker, stopSweepPlanner } from './sweep-plan-client';
+import type { SweepPlan } from '../../geo/sweep-plan';
+import type { SweepsState } from './sweeps-state';
+
+type Props = {
+  state: SweepsState;
+  update: (f: (s: SweepsState) => SweepsState) => void;
+  shell: ShellApi;
+  /** The walking graph and the reverse geocoder (null while they load, or when they failed: placeError). */
+  place: PlaceFiles | null;
+  placeError: boolean;
+  baseUrl: string;
+  needles: NeedleTable;
+  /** Rows of the requests that may become stops (open or unknown status, in the window, filters and area); null: the zone is gone. */
+  stopRows: number[] | null;
+  hotspots: readonly HotspotCell[];
+  sites: readonly SiteFeature[];
+  zones: readonly ZoneFeature[];
+  viewBbox: () => [number, number, number, number] | null;
+  todayDay: number;
+  window: { from: string; to: string };
+  setPlanOverlays: (o: readonly OverlaySpec[]) => void;
+};
+
+type NearPark = (p: readonly [number, number]) => boolean;
+/** A plan as the tab shows it: the engine's answer, its route line, and the stops it was made of. */
+type Planned = Omit<PlanSetup, 'cut' | 'input'> & { plan: SweepPlan; line: [number, number][] };
+
+/** Loads the parks and playgrounds once (for the priority of stops near them); null until loaded or when it failed. */
+function useNearPark(baseUrl: string): { nearPark: NearPark | null; failed: boolean } {
+  const [state, setState] = useState<{ nearPark: NearPark | null; failed: boolean }>({ nearPark: null, failed: false });
+  useEffect(() => {
+    let live = true;
+    loadDecoded(new URL(DATA_FILES.parks, baseUrl).toString(), decodeParks).then(
+      (parks) => live && setState({ nearPark: createParkProximity(parks), failed: false }),
+      () => live && setState({ nearPark: null, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [baseUrl]);
+  return state;
+}
+
+const km = (m: number) => (m / 1000).toFixed(1);
+function duration(minutes: number): string {
+  const m = Math.round(minutes);
+  return m >= 60 ? `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min` : `${m} min`;
+}
+
+export function SweepsPlan(props: Props) {
+  const { state, update, shell, place, placeError, baseUrl, needles, stopRows, hotspots, sites, zones, viewBbox, todayDay, window, setPlanOverlays } = props;
+  const { t } = useTranslation();
+  const parks = useNearPark(baseUrl);
+  const [pickingStart, setPickingStart] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Planned | { error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const dragged = useRef<string | null>(null);
+
+  const ready = (place !== null || placeError) && (parks.nearPark !== null || parks.failed);
+  const candidates = useMemo(() => {
+    if (!stopRows || !ready) return null;
+    return candidateStops({ needles, describe: place?.describe ?? null, nearPark: parks.nearPark, sites, todayDay }, stopRows, hotspots, state);
+  }, [stopRows, ready, needles, place, parks.nearPark, sites, todayDay, hotspots, state]);
+
+  // Plans in the worker whenever a plan is asked for and its input changes; an answer to an older input is dropped.
+  const walkGraphUrl = placeError ? null : new URL(DATA_FILES.walkGraph, baseUrl).toString();
+  useEffect(() => {
+    if (!state.planned || !candidates) {
+      setOutcome(null);
+      return;
+    }
+    const setup = planSetup({ sites, todayDay }, candidates, state);
+    if ('error' in setup) {
+      setOutcome(setup);
+      return;
+    }
+    let live = true;
+    setBusy(true);
+    planInWorker({ walkGraphUrl, input: setup.input, order: state.order })
+      .then(
+        ({ plan, line }) => live && setOutcome({ plan: { ...plan, leftOut: [...plan.leftOut, ...setup.cut] }, line, stops: setup.stops, start: setup.start }),
+        (e: unknown) => live && setOutcome({ error: e instanceof Error ? e.message : String(e) }),
+      )
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [state, candidates, sites, todayDay, walkGraphUrl]);
+  useEffect(() => () => stopSweepPlanner(), []);
+
+  const plan = outcome && 'plan' in outcome ? outcome : null;
+  const line = useMemo(() => plan?.line ?? [], [plan]);
+
+  useEffect(() => {
+    if (!plan) {
+      setPlanOverlays([]);
+      return;
+    }
+    const order = new Map(plan.plan.stops.map((s) => [s.id, s.order]));
+    const stops = [...plan.stops.values()].map((s) => ({ id: s.id, lngLat: s.lngLat, n: order.get(s.id) ?? null }));
+    setPlanOverlays([buildSweepRouteOverlay(line, plan.plan.straightLine), buildSweepStopsOverlay(stops, plan.start, selected)]);
+  }, [plan, line, selected, setPlanOverlays]);
+
+  // The map's clicks: the start point while picking it; else a tap on a stop selects it in the list.
+  const { claimMap } = shell;
+  const latest = useRef({ pickingStart, update });
+  latest.current = { pickingStart, update };
+  useEffect(() => {
+    claimMap((click) => {
+      if (latest.current.pickingStart) {
+        const lngLat: [number, number] = [Number(click.lngLat[0].toFixed(5)), Number(click.lngLat[1].toFixed(5))];
+        latest.current.update((s) => ({ ...s, start: { kind: 'point', lngLat }, order: null }));
+        setPickingStart(false);
+        return;
+      }
+      const id = click.features.find((f) => f.layerId === SWEEP_STOP_CLICK_LAYER_ID)?.properties.id;
+      if (typeof id === 'string' && id !== 'start') {
+        setSelected(id);
+        document.querySelector(`[data-stop-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    return () => claimMap(null);
+  }, [claimMap]);
+
+  const order = useMemo(() => plan?.plan.stops.map((s) => s.id) ?? [], [plan]);
+  const move = useCallback(
+    (id: string, to: number) => {
+      const from = order.indexOf(id);
+      if (from < 0 || to < 0 || to >= order.length || from === to) return;
+      const next = order.slice();
+      next.splice(from, 1);
+      next.splice(to, 0, id);
+      update((s) => ({ ...s, order: next }));
+    },
+    [order, update],
+  );
+  const toggle = (key: 'locked' | 'removed', id: string) =>
+    update((s) => ({ ...s, [key]: s[key].includes(id) ? s[key].filter((x) => x !== id) : [...s[key], id], order: key === 'removed' ? null : s.order }));
+
+  const rows = plan ? exportRows(plan.plan, plan.stops, state.minutesPerStop) : [];
+  const fileBase = `sharps-sweep-${window.to}`;
+  const share = async () => {
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+      prompt(t('sweeps.plan.shareCopy'), url);
+    }
+  };
+
+  return (
+    <section className="sweeps-section" aria-labelledby="sweeps-plan-heading" data-testid="sweeps-plan">
+      <h3 id="sweeps-plan-heading">{t('sweeps.plan.heading')}</h3>
+      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} pickingStart={pickingStart} setPickingStart={setPickingStart} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
+      {stopRows === null && <p role="alert">{t('sweeps.plan.zoneGone')}</p>}
+      <button type="button" className="primary" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
+        {ready ? t('sweeps.plan.run') : t('sweeps.plan.loading')}
+      </button>
+      {placeError && <p className="sweeps-note">{t('sweeps.plan.noGraph')}</p>}
+      {busy && <p role="status">{t('sweeps.plan.planning')}</p>}
+      {outcome && 'error' in outcome && (
+        <p role="status" data-testid="sweeps-plan-error">
+          {outcome.error === 'no-stops' || outcome.error === 'no-start' ? t(`sweeps.plan.${outcome.error}`) : t('sweeps.plan.failed', { error: outcome.error })}
+        </p>
+      )}
+      {plan && (
+        <div className="sweeps-result" data-testid="sweeps-result">
+          <p className="sweeps-totals" data-testid="sweeps-totals" role="status">
+            {t('sweeps.plan.totals', {
+              count: plan.plan.stops.length,
+              km: km(plan.plan.totalMeters),
+              duration: duration(plan.plan.totalMinutes),
+              from: state.shiftStart,
+              to: clockTime(state.shiftStart, plan.plan.totalMinutes),
+            })}
+          </p>
+          {plan.plan.straightLine && <p className="sweeps-note" data-testid="sweeps-straight">{t('sweeps.plan.straightLine')}</p>}
+          {state.mode === 'drive' && <p className="sweeps-note">{t('sweeps.plan.driveNote')}</p>}
+          {!plan.plan.fitsShift && <p className="sweeps-warning" role="alert">{t('sweeps.plan.overrun', { shift: duration(state.shiftMinutes) })}</p>}
+          {state.order && (
+            <button type="button" onClick={() => update((s) => ({ ...s, order: null }))}>
+              {t('sweeps.plan.reoptimise')}
+            </button>
+          )}
+          <ol className="sweeps-stops" data-testid="sweeps-stop-list">
+            {plan.plan.stops.map((p, k) => {
+              const s = plan.stops.get(p.id)!;
+              return (
+                <li
+                  key={p.id}
+                  data-stop-id={p.id}
+                  data-testid="sweeps-stop"
+                  className={`sweeps-stop${selected === p.id ? ' selected' : ''}`}
+                  draggable
+                  onDragStart={() => (dragged.current = p.id)}
+                  onDragOver={(e) => e.preventDefault()}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    if (dragged.current) move(dragged.current, k);
+                    dragged.current = null;
+                  }}
+                  onClick={() => setSelected(p.id)}
+                >
+                  <span className="sweeps-stop-n">{p.order}</span>
+                  <span className="sweeps-stop-time" data-testid="sweeps-stop-time">{clockTime(state.shiftStart, p.arriveMinute)}</span>
+                  <span className="sweeps-stop-where">
+                    {s.address ?? s.label ?? t('sweeps.plan.unknownPlace')}
+                    <small>
+                      {s.kind === 'hotspot'
+                        ? t('sweeps.plan.hotspotStop', { count: s.count ?? 0 })
+                        : t('sweeps.plan.requestStop', { caseId: s.caseId ?? '—', date: s.openedDate ?? '' })}
+                      {s.nearPark ? ` · ${t('sweeps.plan.nearPark')}` : ''} · {Math.round(p.legMeters)} m
+                    </small>
+                  </span>
+                  <span className="sweeps-stop-actions no-print">
+                    <button type="button" aria-label={t('sweeps.plan.up', { n: p.order })} disabled={k === 0} onClick={() => move(p.id, k - 1)}>
+                      ↑
+                    </button>
+                    <button type="button" aria-label={t('sweeps.plan.down', { n: p.order })} disabled={k === plan.plan.stops.length - 1} onClick={() => move(p.id, k + 1)}>
+                      ↓
+                    </button>
+                    <button type="button" aria-pressed={Boolean(s.locked)} aria-label={t('sweeps.plan.lock', { n: p.order })} onClick={() => toggle('locked', p.id)}>
+                      {s.locked ? t('sweeps.plan.locked') : t('sweeps.plan.keep')}
+                    </button>
+                    <button type="button" aria-label={t('sweeps.plan.remove', { n: p.order })} data-testid="sweeps-stop-remove" onClick={() => toggle('removed', p.id)}>
+                      ✕
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+          {plan.plan.leftOut.length > 0 && (
+            <details className="sweeps-left-out" data-testid="sweeps-left-out">
+              <summary>{t('sweeps.plan.leftOut', { count: plan.plan.leftOut.length })}</summary>
+              <ul>
+                {plan.plan.leftOut.slice(0, 200).map((l) => {
+                  const s = plan.stops.get(l.id);
+                  return (
+                    <li key={l.id}>
+                      {s?.address ?? s?.label ?? l.id}: {l.reason}
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          )}
+          {state.removed.length > 0 && (
+            <button type="button" className="no-print" onClick={() => update((s) => ({ ...s, removed: [], order: null }))}>
+              {t('sweeps.plan.restoreRemoved', { count: state.removed.length })}
+            </button>
+          )}
+          <div className="sweeps-exports no-print">
+            <button type="button" data-testid="sweeps-export-gpx" onClick={() => downloadFile({ name: `${fileBase}.gpx`, content: sweepGpx(rows, { name: `Sharps sweep ${window.to}`, routeLine: line }), mimeType: 'application/gpx+xml' })}>
+              {t('sweeps.plan.gpx')}
+            </button>
+            <button type="button" data-testid="sweeps-export-csv" onClick={() => downloadFile({ name: `${fileBase}.csv`, content: sweepCsv(rows, state.shiftStart), mimeType: 'text/csv' })}>
+              {t('sweeps.plan.csv')}
+            </button>
+            <button type="button" data-testid="sweeps-export-geojson" onClick={() => downloadFile({ name: `${fileBase}.geojson`, content: JSON.stringify(sweepGeoJson(rows, line)), mimeType: 'application/geo+json' })}>
+              {t('sweeps.plan.geojson')}
+            </button>
+            <button type="button" data-testid="sweeps-print" onClick={() => print()}>
+              {t('sweeps.plan.print')}
+            </button>
+            <button type="button" data-testid="sweeps-share" onClick={() => void share()}>
+              {t('sweeps.plan.share')}
+            </button>
+            {copied && <span role="status">{t('sweeps.plan.copied')}</span>}
+          </div>
+          <div className="print-only sweeps-sheet" data-testid="sweeps-sheet">
+            <h2>{t('sweeps.plan.sheetTitle', { date: window.to, from: state.shiftStart })}</h2>
+            <MiniMap className="sweeps-mini-map" point={plan.start} places={rows.map((r, i) => ({ rank: i + 1, lngLat: r.lngLat }))} line={line} label={t('sweeps.plan.sheetMap')} width={640} height={400} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// Sweeps driver (the Sweeps tab): import 311 files (drop or pick), the time window and filters, the charts and
+// hotspot tables, and the sweep plan: settings, the ordered stops, exports, print and share.
+import type { BrowserSession, Download } from './browser';
+
+export type TextFile = { name: string; mimeType: string; text: string };
+
+export class SweepsDriver {
+  constructor(private readonly browser: BrowserSession) {}
+
+  /** Switches the panel to the Sweeps tab and waits for it. */
+  async open(): Promise<void> {
+    if (!(await this.browser.isVisible('sweeps-panel'))) await this.browser.click('tab-sweeps');
+    await this.browser.waitVisible('sweeps-window', 30_000);
+  }
+
+  async dropFile(file: TextFile): Promise<void> {
+    await this.browser.dropFile('sweeps-drop', file);
+  }
+
+  async pickFile(file: TextFile): Promise<void> {
+    await this.browser.setInputFile('sweeps-file', file);
+  }
+
+  /** The import's summary line, once the import has finished. */
+  async importSummary(): Promise<string> {
+    await this.browser.waitVisible('sweeps-import-result', 30_000);
+    return (await this.browser.text('sweeps-import-result')).replace(/\s+/g, ' ');
+  }
+
+  async rejectedRows(): Promise<string[]> {
+    return this.browser.textsIn('sweeps-import-rejected', 'li');
+  }
+
+  async downloadRejected(): Promise<Download> {
+    return this.browser.download('sweeps-import-download-rejected');
+  }
+
+  async importedFiles(): Promise<string[]> {
+    return this.browser.textsIn('sweeps-imports', 'li');
+  }
+
+  async removeImport(): Promise<void> {
+    await this.browser.click('sweeps-remove-import');
+  }
+
+  async preset(p: string): Promise<void> {
+    await this.browser.click(`sweeps-preset-${p}`);
+  }
+
+  async countText(): Promise<string> {
+    return this.browser.text('sweeps-count');
+  }
+
+  async setStatus(status: 'all' | 'open' | 'closed'): Promise<void> {
+    await this.browser.selectOption('sweeps-status', status);
+  }
+
+  /** The hotspot table's rows as text (rank, centre, count, change). */
+  async hotspotRows(): Promise<string[]> {
+    return this.browser.texts('sweeps-hotspot');
+  }
+
+  async setStart(value: string): Promise<void> {
+    await this.browser.selectOption('sweeps-start', value);
+  }
+
+  async stopCountText(): Promise<string> {
+    return this.browser.text('sweeps-stop-count');
+  }
+
+  async plan(): Promise<void> {
+    await this.browser.waitForEnabled('sweeps-plan-button', 60_000);
+    await this.browser.click('sweeps-plan-button');
+    await this.browser.waitVisible('sweeps-totals', 60_000);
+  }
+
+  async totals(): Promise<string> {
+    return (await this.browser.text('sweeps-totals')).replace(/\s+/g, ' ');
+  }
+
+  /** The planned stops in list order: their arrival time and their text. */
+  async stops(): Promise<{ id: string; time: string; text: string }[]> {
+    const ids = await this.browser.attributes('sweeps-stop', 'data-stop-id');
+    const times = await this.browser.texts('sweeps-stop-time');
+    const texts = await this.browser.texts('sweeps-stop');
+    return ids.map((id, i) => ({ id: id ?? '', time: times[i] ?? '', text: (texts[i] ?? '').replace(/\s+/g, ' ') }));
+  }
+
+  /** Moves stop `n` (1-based) one place later with its "later" button. */
+  async moveLater(n: number): Promise<void> {
+    await this.browser.clickByLabel(`Move stop ${n} later`);
+  }
+
+  async exportGpx(): Promise<Download> {
+    return this.browser.download('sweeps-export-gpx');
+  }
+
+  async exportCsv(): Promise<Download> {
+    return this.browser.download('sweeps-export-csv');
+  }
+
+  async print(): Promise<void> {
+    await this.browser.click('sweeps-print');
+  }
+}
