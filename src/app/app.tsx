@@ -99,7 +99,8 @@ export function App({ data, baseUrl }: AppProps) {
     () => (needles ? filterNeedleIndices(needles, { fromDay, toDay, statuses }) : new Uint32Array(0)),
     [needles, fromDay, toDay, statuses],
   );
-  const showNeedles = layers.layers.includes('needles');
+  // A tool that draws the requests its own way (Sweeps) has the map's 311 layer to itself while it is open.
+  const showNeedles = layers.layers.includes('needles') && !toolById(state.tab)?.drawsNeedles;
   const needleMode = needleModeAt(state.view.zoom);
   const cellRadiusMeters = densityRadiusMeters(state.view.zoom);
   const densityCells = useMemo(

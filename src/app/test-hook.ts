@@ -36,6 +36,8 @@ export type SweepDrawn = {
   /** Square density cells drawn in the view, and the requests they carry. */
   cells: number;
   cellReports: number;
+  /** Neighbourhoods drawn by the choropleth, with the count each carries (empty unless that view is on). */
+  areas: { name: string; count: number }[];
 };
 
 export type FindDrawn = {
@@ -134,6 +136,9 @@ export function installTestHook(map: maplibregl.Map): () => void {
         routeDashed: Array.isArray(dash) && dash.length > 0,
         cells: cells.size,
         cellReports: [...cells.values()].reduce((a, b) => a + b, 0),
+        areas: [...new Map(query(['sweep-choropleth']).map((f) => [String(f.properties?.['name']), Number(f.properties?.['count'] ?? 0)])).entries()]
+          .map(([name, count]) => ({ name, count }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
       };
     },
   };

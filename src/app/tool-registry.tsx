@@ -47,6 +47,8 @@ export type ToolEntry<Id extends string = string, S = unknown> = {
   slice: ToolSlice<unknown>;
   /** The tool's state out of the app's per-tool record. */
   stateOf: (states: ToolStates) => S;
+  /** The tool draws the 311 requests its own way (its window, its cells): the shell's 311 layer steps aside while it is open. */
+  drawsNeedles: boolean;
   /** The tool's panel; `dispatchTool` applies an updater to the slice of the tool named (this one). */
   renderPanel: (env: ToolEnv, state: unknown, dispatchTool: DispatchTool) => ReactNode;
 };
@@ -61,6 +63,7 @@ function defineTool<const Id extends string, S, Extra>(tool: {
   slice: ToolSlice<S>;
   Panel: ComponentType<ToolPanelProps<S, Extra>>;
   extra: (env: ToolEnv) => Extra;
+  drawsNeedles?: boolean;
 }): ToolEntry<Id, S> {
   const { id, slice, Panel, extra } = tool;
   // The only casts of the registry: a tool's entry in ToolStates is only ever written by its own slice and updaters.
@@ -68,6 +71,7 @@ function defineTool<const Id extends string, S, Extra>(tool: {
   return {
     id,
     labelKey: `tools.${id}.label`,
+    drawsNeedles: tool.drawsNeedles ?? false,
     slice: {
       initial: slice.initial,
       urlKeys: slice.urlKeys,
@@ -122,6 +126,7 @@ export const manageTool = defineTool({
 
 export const sweepsTool = defineTool({
   id: 'sweeps',
+  drawsNeedles: true,
   slice: sweepsSlice,
   Panel: lazy(() => import('../tools/sweeps/sweeps-tool-panel').then((m) => ({ default: m.SweepsToolPanel }))),
   extra: (env): SweepsPanelExtra => ({

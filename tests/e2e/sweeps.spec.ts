@@ -124,3 +124,59 @@ test('plan a sweep of the open requests from the Engagement Center: stops number
   await expect.poll(async () => (await sweeps.stops()).map((s) => s.id), { timeout: 60_000 }).toEqual(moved);
   expect(VALID).toEqual(expect.arrayContaining(moved));
 });
+
+test('the counts per neighbourhood: the choropleth draws each neighbourhood with the count its table row gives', async ({ session, map, sweeps }) => {
+  test.setTimeout(120_000);
+  await session.setClock(NOW);
+  await map.openMap('#tab=sweeps&map=13/42.33350/-71.07000');
+  await sweeps.open();
+  await sweeps.dropFile(csvFile('sweeps-e2e-311.csv'));
+  await sweeps.importSummary();
+  await sweeps.preset('7d');
+  await sweeps.mapView('neighborhoods');
+  // The table counts by the City's outlines once they have loaded (its caption says so), as the map colours them.
+  await expect.poll(() => session.text('sweeps-neighborhoods'), { timeout: 60_000 }).toContain('outlines');
+  const rows = (await sweeps.neighborhoodRows()).filter((r) => r.count > 0);
+  expect(rows.reduce((a, r) => a + r.count, 0)).toBe(7);
+  await map.settle();
+  await expect
+    .poll(async () => (await map.sweepDrawn()).areas.filter((a) => a.count > 0).sort((a, b) => a.name.localeCompare(b.name)))
+    .toEqual(rows.map((r) => ({ name: r.name, count: r.count })).sort((a, b) => a.name.localeCompare(b.name)));
+});
+
+test('a stop added on the map joins the plan and is always kept; a removed stop leaves it', async ({ session, map, sweeps }) => {
+  test.setTimeout(120_000);
+  await session.setClock(NOW);
+  await map.openMap('#tab=sweeps&map=16/42.33350/-71.07000');
+  await sweeps.open();
+  await sweeps.dropFile(csvFile('sweeps-e2e-311.csv'));
+  await sweeps.importSummary();
+  await sweeps.preset('7d');
+  await sweeps.setStart(`site:${ENGAGEMENT_CENTER}`);
+  await sweeps.plan();
+  const before = await sweeps.stops();
+  expect(before).toHaveLength(6);
+
+  await sweeps.startAddingStop();
+  const box = await map.mapBox();
+  const at = { x: box!.x + box!.width * 0.75, y: box!.y + box!.height * 0.5 };
+  const clicked = await map.lngLatAt(at);
+  await map.clickAt(at);
+  await expect.poll(async () => (await sweeps.stops()).length).toBe(7);
+  const added = (await sweeps.stops()).find((s) => s.id.startsWith('pt:'))!;
+  expect(added.text).toContain('Added by hand');
+  const [lat, lng] = added.id.slice(3).split('_').map(Number) as [number, number];
+  expect(Math.abs(lat - clicked[1])).toBeLessThan(1e-4);
+  expect(Math.abs(lng - clicked[0])).toBeLessThan(1e-4);
+  await map.settle();
+  await expect.poll(async () => (await map.sweepDrawn()).stops.filter((s) => s.planned).map((s) => s.id)).toContain(added.id);
+
+  // A shift too short for everything keeps the stop added by hand and leaves out the others, saying why.
+  await session.fill('sweeps-shift', '15');
+  await expect.poll(async () => (await sweeps.stops()).map((s) => s.id)).toContain(added.id);
+  expect((await sweeps.stops()).length).toBeLessThan(7);
+  await expect.poll(() => session.text('sweeps-left-out')).toMatch(/stops left out/);
+
+  await sweeps.removeStop(added.id);
+  await expect.poll(async () => (await sweeps.stops()).map((s) => s.id)).not.toContain(added.id);
+});

@@ -12,13 +12,13 @@ type Props = {
   zones: readonly ZoneFeature[];
   /** The map's view [w, s, e, n] now, for "in the map's view". */
   viewBbox: () => [number, number, number, number] | null;
-  /** Whether the next map click sets the start. */
-  pickingStart: boolean;
-  setPickingStart: (on: boolean) => void;
+  /** What the next map click sets: the start, a stop added by hand, or nothing. */
+  picking: 'start' | 'stop' | null;
+  setPicking: (p: 'start' | 'stop' | null) => void;
   stopCount: number;
 };
 
-export function SweepsPlanForm({ state, update, sites, zones, viewBbox, pickingStart, setPickingStart, stopCount }: Props) {
+export function SweepsPlanForm({ state, update, sites, zones, viewBbox, picking, setPicking, stopCount }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<SweepsState>) => update((s) => withPlanInput(s, patch));
   const areaValue = state.area.kind === 'zone' ? `zone:${state.area.zoneId}` : state.area.kind;
@@ -58,6 +58,10 @@ export function SweepsPlanForm({ state, update, sites, zones, viewBbox, pickingS
         </button>
       )}
       <p className="sweeps-note" data-testid="sweeps-stop-count">{t('sweeps.plan.stopCount', { count: stopCount })}</p>
+      <button type="button" data-testid="sweeps-add-stop" aria-pressed={picking === 'stop'} onClick={() => setPicking(picking === 'stop' ? null : 'stop')}>
+        {t('sweeps.plan.addStop')}
+      </button>
+      {state.added.length > 0 && <p className="sweeps-note">{t('sweeps.plan.addedCount', { count: state.added.length })}</p>}
       <label>
         {t('sweeps.plan.start')}
         <select
@@ -66,7 +70,7 @@ export function SweepsPlanForm({ state, update, sites, zones, viewBbox, pickingS
           onChange={(e) => {
             const v = e.target.value;
             if (v === 'first-stop') set({ start: { kind: 'first-stop' } });
-            else if (v === 'point') setPickingStart(true);
+            else if (v === 'point') setPicking('start');
             else if (v.startsWith('site:')) set({ start: { kind: 'site', siteId: v.slice(5) } });
           }}
         >
@@ -79,10 +83,10 @@ export function SweepsPlanForm({ state, update, sites, zones, viewBbox, pickingS
           ))}
         </select>
       </label>
-      {pickingStart && (
+      {picking && (
         <p className="sweeps-note" role="status" data-testid="sweeps-picking">
-          {t('sweeps.plan.pickHint')}{' '}
-          <button type="button" onClick={() => setPickingStart(false)}>
+          {t(picking === 'start' ? 'sweeps.plan.pickHint' : 'sweeps.plan.addHint')}{' '}
+          <button type="button" onClick={() => setPicking(null)}>
             {t('sweeps.plan.pickCancel')}
           </button>
         </p>

@@ -21,7 +21,7 @@ import { SweepsPlanForm } from './sweeps-plan-form';
 import { candidateStops, decodeParks, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
 import { planInWorker, stopSweepPlanner } from './sweep-plan-client';
 import type { SweepPlan } from '../../geo/sweep-plan';
-import type { SweepsState } from './sweeps-state';
+import { addedStopId, type SweepsState } from './sweeps-state';
 
 type Props = {
   state: SweepsState;
@@ -73,7 +73,8 @@ export function SweepsPlan(props: Props) {
   const { state, update, shell, place, placeError, baseUrl, needles, stopRows, hotspots, sites, zones, viewBbox, todayDay, window, setPlanOverlays } = props;
   const { t } = useTranslation();
   const parks = useNearPark(baseUrl);
-  const [pickingStart, setPickingStart] = useState(false);
+  /** What the next map click sets: the start, a stop added by hand, or nothing. */
+  const [picking, setPicking] = useState<'start' | 'stop' | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Planned | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -127,14 +128,19 @@ export function SweepsPlan(props: Props) {
 
   // The map's clicks: the start point while picking it; else a tap on a stop selects it in the list.
   const { claimMap } = shell;
-  const latest = useRef({ pickingStart, update });
-  latest.current = { pickingStart, update };
+  const latest = useRef({ picking, update });
+  latest.current = { picking, update };
   useEffect(() => {
     claimMap((click) => {
-      if (latest.current.pickingStart) {
-        const lngLat: [number, number] = [Number(click.lngLat[0].toFixed(5)), Number(click.lngLat[1].toFixed(5))];
+      const lngLat: [number, number] = [Number(click.lngLat[0].toFixed(5)), Number(click.lngLat[1].toFixed(5))];
+      if (latest.current.picking === 'start') {
         latest.current.update((s) => ({ ...s, start: { kind: 'point', lngLat }, order: null }));
-        setPickingStart(false);
+        setPicking(null);
+        return;
+      }
+      if (latest.current.picking === 'stop') {
+        latest.current.update((s) => ({ ...s, added: [...s.added, lngLat], order: null }));
+        setPicking(null);
         return;
       }
       const id = click.features.find((f) => f.layerId === SWEEP_STOP_CLICK_LAYER_ID)?.properties.id;
@@ -159,7 +165,11 @@ export function SweepsPlan(props: Props) {
     [order, update],
   );
   const toggle = (key: 'locked' | 'removed', id: string) =>
-    update((s) => ({ ...s, [key]: s[key].includes(id) ? s[key].filter((x) => x !== id) : [...s[key], id], order: key === 'removed' ? null : s.order }));
+    update((s) => {
+      // A stop added by hand is removed by dropping it, not by remembering its id.
+      if (key === 'removed' && id.startsWith('pt:')) return { ...s, added: s.added.filter((p) => addedStopId(p) !== id), order: null };
+      return { ...s, [key]: s[key].includes(id) ? s[key].filter((x) => x !== id) : [...s[key], id], order: key === 'removed' ? null : s.order };
+    });
 
   const rows = plan ? exportRows(plan.plan, plan.stops, state.minutesPerStop) : [];
   const fileBase = `sharps-sweep-${window.to}`;
@@ -177,7 +187,7 @@ export function SweepsPlan(props: Props) {
   return (
     <section className="sweeps-section" aria-labelledby="sweeps-plan-heading" data-testid="sweeps-plan">
       <h3 id="sweeps-plan-heading">{t('sweeps.plan.heading')}</h3>
-      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} pickingStart={pickingStart} setPickingStart={setPickingStart} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
+      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
       {stopRows === null && <p role="alert">{t('sweeps.plan.zoneGone')}</p>}
       <button type="button" className="primary" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
         {ready ? t('sweeps.plan.run') : t('sweeps.plan.loading')}
@@ -234,7 +244,9 @@ export function SweepsPlan(props: Props) {
                     <small>
                       {s.kind === 'hotspot'
                         ? t('sweeps.plan.hotspotStop', { count: s.count ?? 0 })
-                        : t('sweeps.plan.requestStop', { caseId: s.caseId ?? '—', date: s.openedDate ?? '' })}
+                        : s.kind === 'added'
+                          ? t('sweeps.plan.addedStop')
+                          : t('sweeps.plan.requestStop', { caseId: s.caseId ?? '—', date: s.openedDate ?? '' })}
                       {s.nearPark ? ` · ${t('sweeps.plan.nearPark')}` : ''} · {Math.round(p.legMeters)} m
                     </small>
                   </span>

@@ -11,11 +11,11 @@ import type { HotspotCell } from '../../geo/hotspots';
 import { parksAndPlaygrounds } from '../../geo/park-proximity';
 import { DRIVING_METERS_PER_MINUTE, sweepPriority, WALKING_METERS_PER_MINUTE, type LeftOutStop, type SweepPlan, type SweepPlanInput, type SweepStopInput } from '../../geo/sweep-plan';
 import type { WalkNetwork } from '../../geo/walk-network';
-import type { SweepsState } from './sweeps-state';
+import { addedStopId, type SweepsState } from './sweeps-state';
 
 /** A stop as the list shows it. */
 export type StopInfo = SweepStopInput & {
-  kind: 'request' | 'hotspot';
+  kind: 'request' | 'hotspot' | 'added';
   /** Open date ISO (requests) or the hotspot's count in the window. */
   openedDate: string | null;
   count: number | null;
@@ -67,6 +67,13 @@ export function candidateStops(env: PlannerEnv, rows: readonly number[], hotspot
       label: r.street ?? undefined,
       locked: locked.has(id),
     });
+  }
+  for (const p of state.added) {
+    const id = addedStopId(p);
+    if (removed.has(id)) continue;
+    const lngLat: [number, number] = [p[0], p[1]];
+    // Added by hand: the team wants it swept today, so it ranks as a request opened today and is kept like a locked one.
+    out.push({ id, kind: 'added', lngLat, openedDay: env.todayDay, openedDate: null, count: null, nearPark: env.nearPark?.(lngLat) ?? false, caseId: null, address: env.describe?.(lngLat)?.text ?? null, locked: true });
   }
   for (const cell of hotspots.slice(0, state.hotspotStops)) {
     const id = `cell:${cell.cellId}`;

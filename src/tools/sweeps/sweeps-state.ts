@@ -44,6 +44,8 @@ export type SweepsState = {
   shiftStart: string;
   /** How many of the top hotspot cells to add as sweep stops (0: none). */
   hotspotStops: number;
+  /** Stops added by hand on the map, [lng, lat]. */
+  added: readonly [number, number][];
   /** Stop ids taken out of the plan, and those kept whatever the shift length. */
   removed: readonly string[];
   locked: readonly string[];
@@ -71,6 +73,7 @@ export const SWEEPS_INITIAL: SweepsState = {
   shiftMinutes: 240,
   shiftStart: '08:00',
   hotspotStops: 0,
+  added: [],
   removed: [],
   locked: [],
   order: null,
@@ -99,6 +102,17 @@ function latLng(v: string): [number, number] | null {
   return insideBbox(lng, lat, SERVICE_AREA_BBOX) ? [lng, lat] : null;
 }
 const fmt = (x: number) => Number(x.toFixed(5)).toString();
+/** Hand-added stops: `lat,lng~lat,lng…` inside the service area, at most 100. */
+function points(v: string | null): [number, number][] {
+  if (v === null || v === '') return [];
+  return v
+    .split('~')
+    .map(latLng)
+    .filter((p): p is [number, number] => p !== null)
+    .slice(0, 100);
+}
+/** The id of a hand-added stop (stable: its place). */
+export const addedStopId = (p: readonly [number, number]): string => `pt:${fmt(p[1])}_${fmt(p[0])}`;
 
 export function parseArea(v: string | null): SweepArea {
   if (v === null) return SWEEPS_INITIAL.area;
@@ -134,7 +148,7 @@ export function formatStart(s: SweepStart): string | null {
 
 export const sweepsSlice: ToolSlice<SweepsState> = {
   initial: SWEEPS_INITIAL,
-  urlKeys: ['sp', 'sfrom', 'sto', 'sst', 'shood', 'sward', 'ssrc', 'cell', 'smap', 'sarea', 'sstart', 'send', 'smode', 'sper', 'sshift', 'sat', 'shot', 'sx', 'slock', 'sord', 'splan'],
+  urlKeys: ['sp', 'sfrom', 'sto', 'sst', 'shood', 'sward', 'ssrc', 'cell', 'smap', 'sarea', 'sstart', 'send', 'smode', 'sper', 'sshift', 'sat', 'shot', 'sadd', 'sx', 'slock', 'sord', 'splan'],
   fromUrl: (p) => {
     const order = ids(p.get('sord'));
     const at = p.get('sat');
@@ -156,6 +170,7 @@ export const sweepsSlice: ToolSlice<SweepsState> = {
       shiftMinutes: intIn(p.get('sshift'), 15, 24 * 60, SWEEPS_INITIAL.shiftMinutes),
       shiftStart: at !== null && /^([01]\d|2[0-3]):[0-5]\d$/.test(at) ? at : SWEEPS_INITIAL.shiftStart,
       hotspotStops: intIn(p.get('shot'), 0, 20, SWEEPS_INITIAL.hotspotStops),
+      added: points(p.get('sadd')),
       removed: ids(p.get('sx')),
       locked: ids(p.get('slock')),
       order: order.length > 0 ? order : null,
@@ -184,6 +199,7 @@ export const sweepsSlice: ToolSlice<SweepsState> = {
     if (s.shiftMinutes !== I.shiftMinutes) out.push(['sshift', String(s.shiftMinutes)]);
     if (s.shiftStart !== I.shiftStart) out.push(['sat', s.shiftStart]);
     if (s.hotspotStops !== I.hotspotStops) out.push(['shot', String(s.hotspotStops)]);
+    if (s.added.length > 0) out.push(['sadd', s.added.map((a) => `${fmt(a[1])},${fmt(a[0])}`).join('~')]);
     if (s.removed.length > 0) out.push(['sx', s.removed.join('~')]);
     if (s.locked.length > 0) out.push(['slock', s.locked.join('~')]);
     if (s.order && s.order.length > 0) out.push(['sord', s.order.join('~')]);

@@ -17,6 +17,7 @@ import type { ToolPanelProps } from '../../ui/tool-contract';
 import { SweepsCharts, type SweepsStats } from './sweeps-charts';
 import { filterRequests, stopRows, sweepWindow, windowDates } from './sweeps-data';
 import { SweepsImport } from './sweeps-import';
+import { SweepsLegend } from './sweeps-legend';
 import { SweepsPlan } from './sweeps-plan';
 import { withPlanInput, type SweepsState } from './sweeps-state';
 import { SweepsWindow, type FilterOptions } from './sweeps-window';
@@ -84,19 +85,26 @@ export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, n
   // Every cell with a request in the window, coloured by count: the density at the chosen cell size.
   const allCells = useMemo(() => (needles ? hotspotCells(needles, indices, new Uint32Array(0), cellMeters, Number.MAX_SAFE_INTEGER) : []), [needles, indices, cellMeters]);
   const areas = place?.areas;
-  const countsOverlay: OverlaySpec | null = useMemo(() => {
+  const counts = useMemo((): { overlay: OverlaySpec; breaks: number[]; min: number; max: number } | null => {
     if (state.mapView === 'neighborhoods') {
       if (!areas) return null;
       const countOf = new Map(byNeighborhood.map((n) => [n.neighborhood, n.count]));
       const shown = areas.filter((a) => a.kind === 'neighborhood').map((a) => ({ name: a.name, geometry: a.geometry, count: countOf.get(a.name) ?? 0 }));
-      return buildSweepChoroplethOverlay(shown, classBreaks(shown.map((a) => a.count)));
+      const breaks = classBreaks(shown.map((a) => a.count));
+      const values = shown.map((a) => a.count);
+      return { overlay: buildSweepChoroplethOverlay(shown, breaks), breaks, min: Math.min(...values), max: Math.max(0, ...values) };
     }
-    return buildSweepCellsOverlay(allCells.map((c) => ({ id: c.cellId, ring: cellPolygon(c.cellId, cellMeters).coordinates[0] as [number, number][], count: c.count })), classBreaks(allCells.map((c) => c.count)));
+    const breaks = classBreaks(allCells.map((c) => c.count));
+    const cells = allCells.map((c) => ({ id: c.cellId, ring: cellPolygon(c.cellId, cellMeters).coordinates[0] as [number, number][], count: c.count }));
+    const values = allCells.map((c) => c.count);
+    return { overlay: buildSweepCellsOverlay(cells, breaks), breaks, min: Math.min(...values), max: Math.max(0, ...values) };
   }, [state.mapView, areas, byNeighborhood, allCells, cellMeters]);
+  const countsOverlay = counts?.overlay ?? null;
 
   const stops = useMemo(() => (needles ? stopRows(needles, indices, state.area, zones) : []), [needles, indices, state.area, zones]);
 
   const [planOverlays, setPlanOverlays] = useState<readonly OverlaySpec[]>([]);
+  const planned = planOverlays.length > 0;
   const { setOverlays } = shell;
   useEffect(() => setOverlays([...(countsOverlay ? [countsOverlay] : []), ...planOverlays]), [setOverlays, countsOverlay, planOverlays]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
@@ -117,6 +125,7 @@ export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, n
       {!needles && <p role="status">{t('sweeps.loading')}</p>}
       {needles && (
         <>
+          {counts && <SweepsLegend breaks={counts.breaks} min={counts.min} max={counts.max} what={state.mapView === 'cells' ? { kind: 'cells', meters: cellMeters } : { kind: 'neighborhoods' }} planned={planned} />}
           <SweepsWindow state={state} update={update} options={options} window={dates} count={indices.length} dataEnd={needles.maxDay >= 0 ? isoDateFromDay(needles.maxDay) : null} />
           {stats && (
             <SweepsCharts

@@ -60,6 +60,29 @@ export class SweepsDriver {
     return this.browser.texts('sweeps-hotspot');
   }
 
+  /** Switches the map between square cells and the neighbourhood choropleth. */
+  async mapView(view: 'cells' | 'neighborhoods'): Promise<void> {
+    await this.browser.click(view === 'cells' ? 'sweeps-map-cells' : 'sweeps-map-neighborhoods');
+  }
+
+  /** The neighbourhood table's rows: name and count. */
+  async neighborhoodRows(): Promise<{ name: string; count: number }[]> {
+    const cells = await this.browser.textsIn('sweeps-neighborhoods', 'tbody td');
+    const rows: { name: string; count: number }[] = [];
+    for (let i = 0; i + 1 < cells.length; i += 2) rows.push({ name: cells[i]!, count: Number(cells[i + 1]) });
+    return rows;
+  }
+
+  /** Presses "Add a stop on the map" (the next map click adds a stop). */
+  async startAddingStop(): Promise<void> {
+    await this.browser.click('sweeps-add-stop');
+  }
+
+  /** Removes the planned stop with this id. */
+  async removeStop(id: string): Promise<void> {
+    await this.browser.clickInRow('sweeps-stop', 'data-stop-id', id, 'sweeps-stop-remove');
+  }
+
   async setStart(value: string): Promise<void> {
     await this.browser.selectOption('sweeps-start', value);
   }

@@ -29,6 +29,7 @@ describe('the Sweeps slice in the URL', () => {
       shiftMinutes: 300,
       shiftStart: '07:30',
       hotspotStops: 3,
+      added: [[-71.07011, 42.33502]],
       removed: ['101000000001', 'h-0123456789abcdef'],
       locked: ['cell:3:-4'],
       order: ['101000000002', 'h-0123456789abcdef-2', 'cell:3:-4'],
