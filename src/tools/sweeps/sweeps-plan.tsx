@@ -186,10 +186,12 @@ export function SweepsPlan(props: Props) {
 
   return (
     <section className="sweeps-section" aria-labelledby="sweeps-plan-heading" data-testid="sweeps-plan">
-      <h3 id="sweeps-plan-heading">{t('sweeps.plan.heading')}</h3>
+      <h3 id="sweeps-plan-heading" className="no-print">
+        {t('sweeps.plan.heading')}
+      </h3>
       <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
       {stopRows === null && <p role="alert">{t('sweeps.plan.zoneGone')}</p>}
-      <button type="button" className="primary" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
+      <button type="button" className="primary no-print" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
         {ready ? t('sweeps.plan.run') : t('sweeps.plan.loading')}
       </button>
       {placeError && <p className="sweeps-note">{t('sweeps.plan.noGraph')}</p>}
@@ -201,6 +203,10 @@ export function SweepsPlan(props: Props) {
       )}
       {plan && (
         <div className="sweeps-result" data-testid="sweeps-result">
+          <div className="print-only sweeps-sheet" data-testid="sweeps-sheet">
+            <h2>{t('sweeps.plan.sheetTitle', { date: window.to, from: state.shiftStart })}</h2>
+            <MiniMap className="sweeps-mini-map" point={plan.start} places={rows.map((r, i) => ({ rank: i + 1, lngLat: r.lngLat }))} line={line} label={t('sweeps.plan.sheetMap')} width={640} height={400} />
+          </div>
           <p className="sweeps-totals" data-testid="sweeps-totals" role="status">
             {t('sweeps.plan.totals', {
               count: plan.plan.stops.length,
@@ -237,7 +243,10 @@ export function SweepsPlan(props: Props) {
                   }}
                   onClick={() => setSelected(p.id)}
                 >
-                  <span className="sweeps-stop-n">{p.order}</span>
+                  <span className="sweeps-stop-n">
+                    <span className="sweeps-check" aria-hidden="true" />
+                    {p.order}
+                  </span>
                   <span className="sweeps-stop-time" data-testid="sweeps-stop-time">{clockTime(state.shiftStart, p.arriveMinute)}</span>
                   <span className="sweeps-stop-where">
                     {s.address ?? s.label ?? t('sweeps.plan.unknownPlace')}
@@ -305,10 +314,6 @@ export function SweepsPlan(props: Props) {
               {t('sweeps.plan.share')}
             </button>
             {copied && <span role="status">{t('sweeps.plan.copied')}</span>}
-          </div>
-          <div className="print-only sweeps-sheet" data-testid="sweeps-sheet">
-            <h2>{t('sweeps.plan.sheetTitle', { date: window.to, from: state.shiftStart })}</h2>
-            <MiniMap className="sweeps-mini-map" point={plan.start} places={rows.map((r, i) => ({ rank: i + 1, lngLat: r.lngLat }))} line={line} label={t('sweeps.plan.sheetMap')} width={640} height={400} />
           </div>
         </div>
       )}
