@@ -180,3 +180,26 @@ test('a stop added on the map joins the plan and is always kept; a removed stop 
   await sweeps.removeStop(added.id);
   await expect.poll(async () => (await sweeps.stops()).map((s) => s.id)).not.toContain(added.id);
 });
+
+test('an area drawn on the map: only the open requests inside it become stops, and the link keeps the area', async ({ session, map, sweeps }) => {
+  test.setTimeout(120_000);
+  await session.setClock(NOW);
+  await map.openMap('#tab=sweeps&map=15/42.33200/-71.06700');
+  await sweeps.open();
+  await sweeps.dropFile(csvFile('sweeps-e2e-311.csv'));
+  await sweeps.importSummary();
+  await sweeps.preset('7d');
+  await expect.poll(() => sweeps.stopCountText()).toMatch(/^6 candidate stops/);
+  // A box around Atkinson St (001) and Newmarket Sq (007); the other open requests are north or west of it.
+  const corners: [number, number][] = [[-71.0690, 42.3280], [-71.0640, 42.3280], [-71.0640, 42.3335], [-71.0690, 42.3335]];
+  const pixels = await Promise.all(corners.map((c) => map.pixelOf(c)));
+  for (const p of pixels) expect(await map.isMapPixel(p)).toBe(true);
+  await sweeps.drawArea(pixels);
+  await expect.poll(() => sweeps.stopCountText()).toMatch(/^2 candidate stops/);
+  await sweeps.plan();
+  expect((await sweeps.stops()).map((s) => s.id).sort()).toEqual(['101005900001', '101005900007']);
+  const hash = await sweeps.hash();
+  await map.openMap(hash);
+  await sweeps.open();
+  await expect.poll(() => sweeps.stopCountText(), { timeout: 30_000 }).toMatch(/^2 candidate stops/);
+});

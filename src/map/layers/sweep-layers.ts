@@ -6,6 +6,7 @@ import { PALETTE } from '../palette';
 
 export const SWEEP_CELLS_OVERLAY_ID = 'sweep-cells';
 export const SWEEP_CHOROPLETH_OVERLAY_ID = 'sweep-choropleth';
+export const SWEEP_AREA_OVERLAY_ID = 'sweep-area';
 export const SWEEP_ROUTE_OVERLAY_ID = 'sweep-route';
 export const SWEEP_STOPS_OVERLAY_ID = 'sweep-stops';
 /** The layer a click on a stop hits (its feature carries the stop `id`). */
@@ -56,6 +57,19 @@ function rampColor(breaks: readonly number[]): unknown {
   const steps: (number | string)[] = [];
   breaks.slice(0, ramp.length - 1).forEach((b, i) => steps.push(b, ramp[i + 1]!));
   return steps.length > 0 ? ['step', ['get', 'count'], ramp[0]!, ...steps] : ramp[0]!;
+}
+
+/** The area drawn for the stops: a dark dashed outline (closed ring, [lng, lat]). */
+export function buildSweepAreaOverlay(ring: readonly (readonly [number, number])[]): OverlaySpec {
+  const data: FeatureCollection<Geometry> = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: ring.map((p) => [p[0], p[1]]) } }],
+  };
+  return {
+    id: SWEEP_AREA_OVERLAY_ID,
+    data,
+    layers: [{ id: 'sweep-area', type: 'line', source: SWEEP_AREA_OVERLAY_ID, paint: { 'line-color': PALETTE.selection, 'line-width': 2, 'line-dasharray': [3, 2] } }],
+  };
 }
 
 /** The route through the stops, dashed when any leg is a straight line rather than along the streets. */

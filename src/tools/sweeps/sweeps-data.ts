@@ -59,6 +59,10 @@ export function areaTest(needles: NeedleTable, area: SweepArea, zones: readonly 
     const [w, s, e, n] = area.bbox;
     return (i) => needles.lng[i]! >= w && needles.lng[i]! <= e && needles.lat[i]! >= s && needles.lat[i]! <= n;
   }
+  if (area.kind === 'polygon') {
+    const polygon = { type: 'Polygon' as const, coordinates: [area.ring] };
+    return (i) => booleanPointInPolygon([needles.lng[i]!, needles.lat[i]!], polygon);
+  }
   const zone = zones.find((z) => z.properties.id === area.zoneId);
   if (!zone) return null;
   return (i) => booleanPointInPolygon([needles.lng[i]!, needles.lat[i]!], zone);

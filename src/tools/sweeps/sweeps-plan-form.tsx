@@ -16,9 +16,12 @@ type Props = {
   picking: 'start' | 'stop' | null;
   setPicking: (p: 'start' | 'stop' | null) => void;
   stopCount: number;
+  /** Starts drawing the area on the map (null while the map is not ready); `drawing` while a drawing is under way. */
+  drawArea: (() => void) | null;
+  drawing: boolean;
 };
 
-export function SweepsPlanForm({ state, update, sites, zones, viewBbox, picking, setPicking, stopCount }: Props) {
+export function SweepsPlanForm({ state, update, sites, zones, viewBbox, picking, setPicking, stopCount, drawArea, drawing }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<SweepsState>) => update((s) => withPlanInput(s, patch));
   const areaValue = state.area.kind === 'zone' ? `zone:${state.area.zoneId}` : state.area.kind;
@@ -40,11 +43,13 @@ export function SweepsPlanForm({ state, update, sites, zones, viewBbox, picking,
             else if (v === 'view') {
               const bbox = viewBbox();
               if (bbox) set({ area: { kind: 'view', bbox } });
-            } else if (v.startsWith('zone:')) set({ area: { kind: 'zone', zoneId: v.slice(5) } });
+            } else if (v === 'polygon') drawArea?.();
+            else if (v.startsWith('zone:')) set({ area: { kind: 'zone', zoneId: v.slice(5) } });
           }}
         >
           <option value="all">{t('sweeps.plan.areaAll')}</option>
           <option value="view">{t('sweeps.plan.areaView')}</option>
+          <option value="polygon">{state.area.kind === 'polygon' ? t('sweeps.plan.areaDrawn') : t('sweeps.plan.areaDraw')}</option>
           {zones.map((z) => (
             <option key={z.properties.id} value={`zone:${z.properties.id}`}>
               {t('sweeps.plan.areaZone', { name: z.properties.name })}
@@ -52,6 +57,16 @@ export function SweepsPlanForm({ state, update, sites, zones, viewBbox, picking,
           ))}
         </select>
       </label>
+      {drawing && (
+        <p className="sweeps-note" role="status" data-testid="sweeps-drawing">
+          {t('sweeps.plan.drawHint')}
+        </p>
+      )}
+      {state.area.kind === 'polygon' && !drawing && (
+        <button type="button" data-testid="sweeps-redraw" disabled={!drawArea} onClick={() => drawArea?.()}>
+          {t('sweeps.plan.areaRedraw')}
+        </button>
+      )}
       {state.area.kind === 'view' && (
         <button type="button" onClick={() => { const bbox = viewBbox(); if (bbox) set({ area: { kind: 'view', bbox } }); }}>
           {t('sweeps.plan.areaUpdate')}

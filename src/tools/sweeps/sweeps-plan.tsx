@@ -18,12 +18,16 @@ import { MiniMap } from '../../ui/mini-map';
 import type { ShellApi } from '../../ui/tool-contract';
 import type { PlaceFiles } from '../../datasets/place-files';
 import { SweepsPlanForm } from './sweeps-plan-form';
+import { ZoneDraw } from '../../map/zone-draw';
+import { buildSweepAreaOverlay } from '../../map/layers/sweep-layers';
+import type * as maplibregl from 'maplibre-gl';
 import { candidateStops, decodeParks, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
 import { planInWorker, stopSweepPlanner } from './sweep-plan-client';
 import type { SweepPlan } from '../../geo/sweep-plan';
-import { addedStopId, type SweepsState } from './sweeps-state';
+import { addedStopId, MAX_AREA_CORNERS, type SweepsState } from './sweeps-state';
 
 type Props = {
+  map: maplibregl.Map | null;
   state: SweepsState;
   update: (f: (s: SweepsState) => SweepsState) => void;
   shell: ShellApi;
@@ -41,6 +45,8 @@ type Props = {
   todayDay: number;
   window: { from: string; to: string };
   setPlanOverlays: (o: readonly OverlaySpec[]) => void;
+  /** The drawn area's outline on the map, or null. */
+  setAreaOverlay: (o: OverlaySpec | null) => void;
 };
 
 type NearPark = (p: readonly [number, number]) => boolean;
@@ -70,7 +76,7 @@ function duration(minutes: number): string {
 }
 
 export function SweepsPlan(props: Props) {
-  const { state, update, shell, place, placeError, baseUrl, needles, stopRows, hotspots, sites, zones, viewBbox, todayDay, window, setPlanOverlays } = props;
+  const { map, state, update, shell, place, placeError, baseUrl, needles, stopRows, hotspots, sites, zones, viewBbox, todayDay, window, setPlanOverlays, setAreaOverlay } = props;
   const { t } = useTranslation();
   const parks = useNearPark(baseUrl);
   /** What the next map click sets: the start, a stop added by hand, or nothing. */
@@ -125,6 +131,8 @@ export function SweepsPlan(props: Props) {
     const stops = [...plan.stops.values()].map((s) => ({ id: s.id, lngLat: s.lngLat, n: order.get(s.id) ?? null }));
     setPlanOverlays([buildSweepRouteOverlay(line, plan.plan.straightLine), buildSweepStopsOverlay(stops, plan.start, selected)]);
   }, [plan, line, selected, setPlanOverlays]);
+  const areaRing = state.area.kind === 'polygon' ? state.area.ring : null;
+  useEffect(() => setAreaOverlay(areaRing ? buildSweepAreaOverlay(areaRing) : null), [areaRing, setAreaOverlay]);
 
   // The map's clicks: the start point while picking it; else a tap on a stop selects it in the list.
   const { claimMap } = shell;
@@ -151,6 +159,28 @@ export function SweepsPlan(props: Props) {
     });
     return () => claimMap(null);
   }, [claimMap]);
+
+  // Drawing the stops' area on the map (terra-draw, as the Zones tab draws zones); Escape cancels.
+  const [drawing, setDrawing] = useState(false);
+  const draw = useRef<ZoneDraw | null>(null);
+  useEffect(() => {
+    if (!map) return;
+    const d = new ZoneDraw(map, { onModeChange: (mode) => setDrawing(mode === 'drawing') });
+    draw.current = d;
+    return () => {
+      d.destroy();
+      draw.current = null;
+    };
+  }, [map]);
+  const drawArea = map
+    ? () => {
+        setPicking(null);
+        void draw.current?.startDrawPolygon((polygon) => {
+          const ring = polygon.coordinates[0]!.map((p) => [Number(p[0]!.toFixed(5)), Number(p[1]!.toFixed(5))] as [number, number]);
+          if (ring.length - 1 <= MAX_AREA_CORNERS) update((s) => ({ ...s, area: { kind: 'polygon', ring }, order: null }));
+        });
+      }
+    : null;
 
   const order = useMemo(() => plan?.plan.stops.map((s) => s.id) ?? [], [plan]);
   const move = useCallback(
@@ -189,7 +219,7 @@ export function SweepsPlan(props: Props) {
       <h3 id="sweeps-plan-heading" className="no-print">
         {t('sweeps.plan.heading')}
       </h3>
-      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
+      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} drawArea={drawArea} drawing={drawing} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
       {stopRows === null && <p role="alert">{t('sweeps.plan.zoneGone')}</p>}
       <button type="button" className="primary no-print" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
         {ready ? t('sweeps.plan.run') : t('sweeps.plan.loading')}

@@ -17,7 +17,14 @@ export type SweepMode = (typeof SWEEP_MODES)[number];
 export const CELL_SIZES_METERS = [100, 200, 400, 800] as const;
 
 /** Which requests become stops: all that pass the filters, those in the map's current view, or those in an outreach zone. */
-export type SweepArea = { kind: 'all' } | { kind: 'view'; bbox: [w: number, s: number, e: number, n: number] } | { kind: 'zone'; zoneId: string };
+export type SweepArea =
+  | { kind: 'all' }
+  | { kind: 'view'; bbox: [w: number, s: number, e: number, n: number] }
+  | { kind: 'zone'; zoneId: string }
+  /** A polygon drawn on the map: its outer ring, [lng, lat], closed (first = last). */
+  | { kind: 'polygon'; ring: [number, number][] };
+/** Most corners a drawn area keeps in the URL. */
+export const MAX_AREA_CORNERS = 60;
 /** Where the sweep starts: a site of the list, a point on the map, or the first stop. */
 export type SweepStart = { kind: 'site'; siteId: string } | { kind: 'point'; lngLat: [number, number] } | { kind: 'first-stop' };
 
@@ -116,6 +123,14 @@ export const addedStopId = (p: readonly [number, number]): string => `pt:${fmt(p
 
 export function parseArea(v: string | null): SweepArea {
   if (v === null) return SWEEPS_INITIAL.area;
+  if (v.startsWith('poly:')) {
+    const corners = v.slice(5).split('~').map(latLng);
+    if (corners.length >= 3 && corners.length <= MAX_AREA_CORNERS && corners.every((c) => c !== null)) {
+      const ring = corners as [number, number][];
+      return { kind: 'polygon', ring: [...ring, ring[0]!] };
+    }
+    return SWEEPS_INITIAL.area;
+  }
   if (v.startsWith('zone:') && ID_PATTERN.test(v.slice(5))) return { kind: 'zone', zoneId: v.slice(5) };
   if (v.startsWith('box:')) {
     const b = v.slice(4).split(',').map(Number);
@@ -128,6 +143,7 @@ export function parseArea(v: string | null): SweepArea {
 }
 export function formatArea(a: SweepArea): string | null {
   if (a.kind === 'zone') return `zone:${a.zoneId}`;
+  if (a.kind === 'polygon') return `poly:${a.ring.slice(0, -1).map((p) => `${fmt(p[1])},${fmt(p[0])}`).join('~')}`;
   if (a.kind === 'view') return `box:${a.bbox.map(fmt).join(',')}`;
   return null;
 }

@@ -104,9 +104,13 @@ export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, n
   const stops = useMemo(() => (needles ? stopRows(needles, indices, state.area, zones) : []), [needles, indices, state.area, zones]);
 
   const [planOverlays, setPlanOverlays] = useState<readonly OverlaySpec[]>([]);
+  const [areaOverlay, setAreaOverlay] = useState<OverlaySpec | null>(null);
   const planned = planOverlays.length > 0;
   const { setOverlays } = shell;
-  useEffect(() => setOverlays([...(countsOverlay ? [countsOverlay] : []), ...planOverlays]), [setOverlays, countsOverlay, planOverlays]);
+  useEffect(
+    () => setOverlays([...(countsOverlay ? [countsOverlay] : []), ...(areaOverlay ? [areaOverlay] : []), ...planOverlays]),
+    [setOverlays, countsOverlay, areaOverlay, planOverlays],
+  );
   useEffect(() => () => setOverlays([]), [setOverlays]);
 
   const zoomTo = useCallback((b: [number, number, number, number]) => map?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 17 }), [map]);
@@ -154,6 +158,8 @@ export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, n
             todayDay={todayDay}
             window={dates}
             setPlanOverlays={setPlanOverlays}
+            setAreaOverlay={setAreaOverlay}
+            map={map}
           />
         </>
       )}

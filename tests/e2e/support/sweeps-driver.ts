@@ -1,6 +1,6 @@
 // Sweeps driver (the Sweeps tab): import 311 files (drop or pick), the time window and filters, the charts and
 // hotspot tables, and the sweep plan: settings, the ordered stops, exports, print and share.
-import type { BrowserSession, Download } from './browser';
+import { expect, type BrowserSession, type Download, type Pixel } from './browser';
 
 export type TextFile = { name: string; mimeType: string; text: string };
 
@@ -78,9 +78,31 @@ export class SweepsDriver {
     await this.browser.click('sweeps-add-stop');
   }
 
+  async hash(): Promise<string> {
+    await expect.poll(() => this.browser.hash()).toContain('sarea=poly');
+    return this.browser.hash();
+  }
+
   /** Removes the planned stop with this id. */
   async removeStop(id: string): Promise<void> {
     await this.browser.clickInRow('sweeps-stop', 'data-stop-id', id, 'sweeps-stop-remove');
+  }
+
+  /**
+   * Chooses "an area drawn on the map" and clicks its corners (pixels on the map), then the first one to close it;
+   * resolves once the drawing is over.
+   */
+  async drawArea(corners: readonly Pixel[]): Promise<void> {
+    await this.browser.selectOption('sweeps-area', 'polygon');
+    // terra-draw loads on demand: clicks before its polygon mode is on would be lost.
+    await this.browser.waitVisible('sweeps-drawing', 30_000);
+    for (const at of corners) {
+      await this.browser.clickAt(at);
+      // Keep clicks apart so two corners are never read as a double-click.
+      await this.browser.pause(350);
+    }
+    await this.browser.clickAt(corners[0]!);
+    await this.browser.waitHidden('sweeps-drawing', 15_000);
   }
 
   async setStart(value: string): Promise<void> {

@@ -38,6 +38,8 @@ describe('the Sweeps slice in the URL', () => {
     expect(fromUrl(toQuery(s))).toEqual(s);
     const site: SweepsState = { ...SWEEPS_INITIAL, start: { kind: 'site', siteId: 'engagement-center' }, area: { kind: 'zone', zoneId: 'zone-mass-cass' } };
     expect(fromUrl(toQuery(site))).toEqual(site);
+    const drawn: SweepsState = { ...SWEEPS_INITIAL, area: { kind: 'polygon', ring: [[-71.07, 42.33], [-71.06, 42.33], [-71.065, 42.34], [-71.07, 42.33]] } };
+    expect(fromUrl(toQuery(drawn))).toEqual(drawn);
   });
 
   it('the start point is read lat,lng as people write it, and stored [lng, lat]', () => {
@@ -50,6 +52,9 @@ describe('the Sweeps slice in the URL', () => {
     const s = fromUrl('sp=decade&sfrom=2025-02-30&sst=lost&cell=5&sarea=box:1,2,3&sper=-4&sshift=99999&sat=25:00&shot=50&sx=%3Cscript%3E&splan=yes&smode=fly');
     expect(s).toEqual({ ...SWEEPS_INITIAL });
     expect(fromUrl('sarea=box:-71.06,42.35,-71.08,42.33').area).toEqual(SWEEPS_INITIAL.area);
+    // Two corners are not an area; a corner outside the service area (here lat/lng swapped) spoils the outline.
+    expect(fromUrl('sarea=poly:42.33,-71.07~42.33,-71.06').area).toEqual(SWEEPS_INITIAL.area);
+    expect(fromUrl('sarea=poly:42.33,-71.07~42.33,-71.06~-71.065,42.34').area).toEqual(SWEEPS_INITIAL.area);
   });
 
   it('a change of the plan input forgets the hand-made order', () => {
