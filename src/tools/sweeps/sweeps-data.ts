@@ -38,6 +38,8 @@ export function filterRequests(needles: NeedleTable, f: SweepFilter): Uint32Arra
   const statusIndex = f.status === 'all' ? -1 : NEEDLE_STATUSES.indexOf(f.status);
   const wardIndex = f.ward === null ? -1 : needles.wards.indexOf(f.ward);
   const sourceIndex = f.source === null ? -1 : needles.sources.indexOf(f.source);
+  // A ward or source the data does not have matches no row (index -1 would match the rows where it is unknown).
+  if ((f.ward !== null && wardIndex < 0) || (f.source !== null && sourceIndex < 0)) return new Uint32Array(0);
   const out = new Uint32Array(needles.count);
   let n = 0;
   for (let i = 0; i < needles.count; i++) {
