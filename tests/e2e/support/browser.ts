@@ -12,6 +12,23 @@ export type Link = { text: string; href: string };
 /** One axe-core rule broken on the page, with the CSS selectors of the offending elements. */
 export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
 
+/** What a main-thread probe measured in the page (see BrowserSession.startMainThreadProbe). */
+export type MainThreadProbe = {
+  durationMs: number;
+  /** Longest time between two successive setInterval(…, 16) callbacks. */
+  maxTimerGapMs: number;
+  /** Longest time between two successive requestAnimationFrame callbacks. */
+  maxFrameGapMs: number;
+  ticks: number;
+  frames: number;
+  /** The watched element was in the page at some tick, and later gone. */
+  watchedSeen: boolean;
+  watchedGone: boolean;
+  /** The five longest timer gaps over 50 ms: when each ended (ms after the start) and whether the watched element showed then. */
+  longGaps: { endMs: number; gapMs: number; watched: boolean }[];
+};
+type MainThreadProbeState = Omit<MainThreadProbe, 'durationMs'> & { startMs: number; endMs: number | null; lastTickMs: number; lastFrameMs: number | null; timer: number };
+
 /** Console errors, uncaught exceptions and failed requests seen by the page, in order. */
 export type PageProblem = { kind: 'console' | 'pageerror' | 'requestfailed'; text: string };
 
@@ -194,6 +211,14 @@ export class BrowserSession {
     await this.byTestId(testId).first().getByRole('button', { name, exact: true }).click();
   }
 
+  /**
+   * Clicks the button named `name` inside `testId` at once, without waiting for it to hold still (a click event
+   * dispatched on it): for a button that may go any moment, like the Cancel of a running import.
+   */
+  async clickButtonInNow(testId: string, name: string, timeoutMs = 5_000): Promise<void> {
+    await this.byTestId(testId).first().getByRole('button', { name, exact: true }).dispatchEvent('click', undefined, { timeout: timeoutMs });
+  }
+
   /** Accessible names of the buttons inside the element with this test id, in document order. */
   async buttonNamesIn(testId: string): Promise<string[]> {
     const buttons = this.byTestId(testId).first().getByRole('button');
@@ -333,6 +358,106 @@ export class BrowserSession {
       name: file.name,
       mimeType: file.mimeType,
       buffer: Buffer.from(file.text, 'utf8'),
+    });
+  }
+
+  /** Gives a file input (by test id) a file on disk by its path, so the page gets a real File however large it is. */
+  async setInputFilePath(testId: string, path: string): Promise<void> {
+    await this.byTestId(testId).first().setInputFiles(path);
+  }
+
+  /** The value of attribute `attr` of the first element matching a CSS selector inside `testId`, or null. */
+  async attributeIn(testId: string, selector: string, attr: string): Promise<string | null> {
+    const el = this.byTestId(testId).first().locator(selector).first();
+    return (await el.count()) > 0 ? el.getAttribute(attr) : null;
+  }
+
+  /**
+   * Starts measuring in the page whether its main thread keeps answering: a setInterval(…, 16) probe and a
+   * requestAnimationFrame loop record the longest gap between their successive callbacks. With `untilGoneTestId`,
+   * the probe stops by itself once that element has shown and then gone (the gap that saw it go is counted).
+   */
+  async startMainThreadProbe(untilGoneTestId?: string): Promise<void> {
+    await this.page.evaluate((watch) => {
+      const probe: MainThreadProbeState = {
+        startMs: performance.now(),
+        endMs: null,
+        lastTickMs: performance.now(),
+        lastFrameMs: null,
+        maxTimerGapMs: 0,
+        maxFrameGapMs: 0,
+        ticks: 0,
+        frames: 0,
+        watchedSeen: false,
+        watchedGone: false,
+        longGaps: [],
+        timer: 0,
+      };
+      const stop = () => {
+        if (probe.endMs !== null) return;
+        probe.endMs = performance.now();
+        clearInterval(probe.timer);
+        // The frame that has not come yet counts up to now (a stall that ends the watch has no frame after it).
+        if (probe.lastFrameMs !== null) probe.maxFrameGapMs = Math.max(probe.maxFrameGapMs, probe.endMs - probe.lastFrameMs);
+      };
+      probe.timer = window.setInterval(() => {
+        const now = performance.now();
+        const gapMs = now - probe.lastTickMs;
+        probe.maxTimerGapMs = Math.max(probe.maxTimerGapMs, gapMs);
+        probe.lastTickMs = now;
+        probe.ticks++;
+        const watched = watch !== null && document.querySelector(`[data-testid="${watch}"]`) !== null;
+        if (gapMs > 50) {
+          probe.longGaps.push({ endMs: Math.round(now - probe.startMs), gapMs: Math.round(gapMs), watched });
+          probe.longGaps.sort((a, b) => b.gapMs - a.gapMs).splice(5);
+        }
+        if (watch === null) return;
+        if (watched) probe.watchedSeen = true;
+        else if (probe.watchedSeen) {
+          probe.watchedGone = true;
+          stop();
+        }
+      }, 16);
+      const frame = () => {
+        if (probe.endMs !== null) return;
+        const now = performance.now();
+        if (probe.lastFrameMs !== null) probe.maxFrameGapMs = Math.max(probe.maxFrameGapMs, now - probe.lastFrameMs);
+        probe.lastFrameMs = now;
+        probe.frames++;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      (window as unknown as { __e2eMainThreadProbe?: MainThreadProbeState }).__e2eMainThreadProbe = probe;
+      (window as unknown as { __e2eMainThreadProbeStop?: () => void }).__e2eMainThreadProbeStop = stop;
+    }, untilGoneTestId ?? null);
+  }
+
+  /** Waits until a probe started with `untilGoneTestId` has seen its element go (or `timeoutMs` passes). */
+  async waitMainThreadProbeDone(timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      () => (window as unknown as { __e2eMainThreadProbe?: MainThreadProbeState }).__e2eMainThreadProbe?.endMs != null,
+      undefined,
+      { timeout: timeoutMs, polling: 100 },
+    );
+  }
+
+  /** Stops the main-thread probe (if still running) and returns what it measured. */
+  async stopMainThreadProbe(): Promise<MainThreadProbe> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __e2eMainThreadProbe?: MainThreadProbeState; __e2eMainThreadProbeStop?: () => void };
+      const p = w.__e2eMainThreadProbe;
+      if (!p) throw new Error('no main-thread probe was started');
+      w.__e2eMainThreadProbeStop?.();
+      return {
+        durationMs: (p.endMs ?? performance.now()) - p.startMs,
+        maxTimerGapMs: p.maxTimerGapMs,
+        maxFrameGapMs: p.maxFrameGapMs,
+        ticks: p.ticks,
+        frames: p.frames,
+        watchedSeen: p.watchedSeen,
+        watchedGone: p.watchedGone,
+        longGaps: p.longGaps,
+      };
     });
   }
 

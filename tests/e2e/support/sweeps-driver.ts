@@ -21,6 +21,38 @@ export class SweepsDriver {
     await this.browser.setInputFile('sweeps-file', file);
   }
 
+  /** Picks a file on disk (a real File of any size, as the file dialog gives it). */
+  async pickFilePath(path: string): Promise<void> {
+    await this.browser.setInputFilePath('sweeps-file', path);
+  }
+
+  /** Whether the import's progress bar shows. */
+  async importRunning(): Promise<boolean> {
+    return this.browser.isVisible('sweeps-progress');
+  }
+
+  /** Waits for the progress bar of an import to show. */
+  async waitImportRunning(timeoutMs = 15_000): Promise<void> {
+    await this.browser.waitVisible('sweeps-progress', timeoutMs);
+  }
+
+  /** The fraction of the file read so far (the progress bar's value, 0..1), or null when no import runs. */
+  async importFraction(): Promise<number | null> {
+    const value = await this.browser.attributeIn('sweeps-progress', 'progress', 'value');
+    return value === null ? null : Number(value);
+  }
+
+  /** Cancels the running import with its Cancel button and waits for the progress bar to go. */
+  async cancelImport(): Promise<void> {
+    await this.browser.clickButtonInNow('sweeps-progress', 'Cancel');
+    await this.browser.waitHidden('sweeps-progress');
+  }
+
+  /** Whether an import's report (summary or error) shows. */
+  async hasImportOutcome(): Promise<boolean> {
+    return (await this.browser.isVisible('sweeps-import-result')) || (await this.browser.isVisible('sweeps-import-error'));
+  }
+
   /** The import's summary line, once the import has finished. */
   async importSummary(): Promise<string> {
     await this.browser.waitVisible('sweeps-import-result', 30_000);
