@@ -17,6 +17,8 @@ import type { NeedlesApi } from '../ui/needles-api';
 import { needleTableFromRequests, type NeedleTable } from '../datasets/needle-table';
 import type { SweepsPanelExtra } from '../tools/sweeps/sweeps-tool-panel';
 import { sweepsSlice } from '../tools/sweeps/sweeps-state';
+import type { CoveragePanelExtra } from '../tools/coverage/coverage-tool-panel';
+import { coverageSlice } from '../tools/coverage/coverage-state';
 import type { AppData } from './use-app-data';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
@@ -139,8 +141,20 @@ export const sweepsTool = defineTool({
   }),
 });
 
+export const coverageTool = defineTool({
+  id: 'coverage',
+  drawsNeedles: true,
+  slice: coverageSlice,
+  Panel: lazy(() => import('../tools/coverage/coverage-tool-panel').then((m) => ({ default: m.CoverageToolPanel }))),
+  extra: (env): CoveragePanelExtra => ({
+    baseUrl: env.baseUrl,
+    needles: env.needles ?? (env.data.loaded ? NO_NEEDLES : null),
+    sites: env.sites?.features ?? NO_SITES,
+  }),
+});
+
 /** Every tool, in tab order; the first is the default tab. The City's own tools (Sweeps, Manage) come last, out of residents' way. */
-export const TOOLS = [layersTool, findTool, zonesTool, sweepsTool, manageTool] as const;
+export const TOOLS = [layersTool, findTool, zonesTool, sweepsTool, coverageTool, manageTool] as const;
 
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);

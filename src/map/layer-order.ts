@@ -26,12 +26,14 @@ export const BASEMAP_LABEL_LAYER_IDS = [
 ] as const;
 
 /** The 311 density cells, then zone shapes over them: under the basemap labels, so street names stay readable. */
-const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'sweep-choropleth', 'sweep-cells', 'sweep-area', 'zones-fill', 'zones-line'] as const;
+const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'sweep-choropleth', 'sweep-cells', 'sweep-area', 'coverage-reach', 'coverage-reach-line', 'zones-fill', 'zones-line'] as const;
 
 /** Overlays above the basemap labels: zone names, 311 points, site markers (a resident must always see the sites). */
 const OVERLAY_TOP_LAYER_IDS = [
   'zones-label',
   'needle-points',
+  // Coverage: the requests no site reaches (under every marker).
+  'coverage-uncovered',
   // The Find tool's walking route: under the site markers, so the place it leads to stays on top.
   'find-route-casing',
   'find-route',
@@ -48,6 +50,9 @@ const OVERLAY_TOP_LAYER_IDS = [
   'find-point-halo',
   'find-point',
   'find-results-label',
+  // Coverage: the proposed sites numbered in the order chosen.
+  'coverage-proposed',
+  'coverage-proposed-label',
   // The Sweeps tool's numbered stops and start: above the site markers.
   'sweep-stops',
   'sweep-stops-label',

@@ -91,6 +91,9 @@ export const PALETTE = {
   sweepRoute: OVERLAY.needle,
   sweepStop: '#b23a00',
 
+  // Coverage: the proposed new kiosks and their reach (the zones' reddish purple, darkened for white numbers).
+  coverageProposed: '#8e3b73',
+
   // Selection highlight: a near-black ring reads on every overlay hue and on the basemap.
   selection: '#111111',
 } as const;

@@ -5,6 +5,9 @@ import type { SiteKind, SiteProperties } from '../../domain/site';
 import { createNearestIndex } from '../../geo/nearest';
 import type { WalkNetwork, WalkRoute } from '../../geo/walk-network';
 import { WALK_METERS_PER_MINUTE } from '../../config/city';
+import { eligibilityClass, type EligibilityClass } from '../../domain/site-eligibility';
+
+export { eligibilityClass, type EligibilityClass };
 import type { FindQuestion } from './find-state';
 
 /** A site as Find handles it: its properties and its [lng, lat] position. */
@@ -13,25 +16,10 @@ export type FindSite = SiteProperties & { lngLat: [number, number] };
 /** A site with its walking route from the search point. */
 export type FindResult = { site: FindSite; route: WalkRoute; straightMeters: number };
 
-/** Who may use a place, read from its eligibility text: null text stays unknown, never assumed open. */
-export type EligibilityClass = 'everyone' | 'restricted' | 'unknown';
-
 /** A walk longer than this (30 minutes at WALK_METERS_PER_MINUTE) is "not within walking range": Find says so. */
 export const WALK_RANGE_MINUTES = 30;
 export const WALK_RANGE_METERS = WALK_RANGE_MINUTES * WALK_METERS_PER_MINUTE;
 
-/**
- * The rule, from data/sites.csv's eligibility column: a place is restricted when the text limits it to a town's
- * residents ("Brookline residents only", "Cambridge residents only, not businesses") or otherwise says "only"
- * about who (members, clients, patients). Any other published text ("Free and anonymous", "Low-threshold...")
- * describes a place anyone may use.
- */
-export function eligibilityClass(eligibility: string | null): EligibilityClass {
-  if (eligibility === null || eligibility.trim() === '') return 'unknown';
-  if (/\b(residents?|members?|clients?|patients?)\s+only\b/i.test(eligibility)) return 'restricted';
-  if (/\bonly\s+(for\s+)?(\w+\s+)?(residents?|members?|clients?|patients?)\b/i.test(eligibility)) return 'restricted';
-  return 'everyone';
-}
 
 /** The needs Find lists places for (a found needle is answered by 3-1-1 and the nearest disposal point). */
 export type FindNeed = Exclude<FindQuestion, 'found-needle'>;

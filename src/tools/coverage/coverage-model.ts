@@ -1,0 +1,65 @@
+// What the Coverage tab computes, as pure functions: the demand (311 requests of a window), the supply (the chosen
+// disposal points), who is within reach of it (citywide and per neighbourhood), and the candidate sites for new kiosks.
+import type { NeedleTable } from '../../datasets/needle-table';
+import { eligibilityClass } from '../../domain/site-eligibility';
+import type { SiteFeature } from '../../domain/site';
+import { coverageByGroup, coveredFlags, type DemandPoint } from '../../geo/coverage';
+import { hotspotCells } from '../../geo/hotspots';
+import type { CoverageState } from './coverage-state';
+
+/** A place with a position, as the siting engine takes it. */
+export type Located = { lngLat: [number, number] };
+/** Candidate sites for new kiosks: the centres of the grid cells of this size that hold demand. */
+export const CANDIDATE_CELL_METERS = 250;
+
+/** The 311 requests of the window as demand points (weight 1 each) and the window's first and last day. */
+export function demandOf(needles: NeedleTable, window: CoverageState['window']): { points: (Located & { weight: number })[]; fromDay: number; toDay: number } {
+  const toDay = needles.maxDay;
+  const fromDay = window === 'all' ? needles.minDay : toDay - (Number(window) - 1);
+  const points: (Located & { weight: number })[] = [];
+  for (let i = 0; i < needles.count; i++) {
+    const day = needles.openedDay[i]!;
+    if (day < fromDay || day > toDay) continue;
+    points.push({ lngLat: [needles.lng[i]!, needles.lat[i]!], weight: 1 });
+  }
+  return { points, fromDay, toDay };
+}
+
+/** The sites counted as supply: of the chosen kinds and, when asked, open to everyone (restricted ones left out). */
+export function supplyOf(sites: readonly SiteFeature[], state: Pick<CoverageState, 'kinds' | 'everyone'>): SiteFeature[] {
+  return sites.filter(
+    (s) => (state.kinds as readonly string[]).includes(s.properties.kind) && (!state.everyone || eligibilityClass(s.properties.eligibility) !== 'restricted'),
+  );
+}
+
+export const siteLngLat = (s: SiteFeature): [number, number] => [s.geometry.coordinates[0]!, s.geometry.coordinates[1]!];
+
+export type AreaCoverage = { name: string; total: number; covered: number; share: number };
+export type Coverage = { total: number; covered: number; share: number; flags: Uint8Array; byArea: AreaCoverage[] };
+
+/**
+ * Who is within `radiusMeters` (great-circle) of a supply point: the share of demand citywide and per named area
+ * (`areaOf`: the neighbourhood of a point, null outside them all), areas with the most uncovered demand first.
+ */
+export function measureCoverage(demand: readonly DemandPoint[], supply: readonly Located[], radiusMeters: number, areaOf: ((p: readonly [number, number]) => string | null) | null): Coverage {
+  const flags = coveredFlags(demand, supply, radiusMeters);
+  let covered = 0;
+  let total = 0;
+  demand.forEach((d, i) => {
+    const w = d.weight ?? 1;
+    total += w;
+    if (flags[i]) covered += w;
+  });
+  const groups = areaOf ? coverageByGroup(demand, flags, (d) => areaOf(d.lngLat)) : new Map();
+  const byArea = [...groups.entries()]
+    .map(([name, g]) => ({ name: String(name), total: g.totalWeight, covered: g.coveredWeight, share: g.share }))
+    .sort((a, b) => b.total - b.covered - (a.total - a.covered) || a.name.localeCompare(b.name));
+  return { total, covered, share: total > 0 ? covered / total : 0, flags, byArea };
+}
+
+/** Candidate sites: the centre of every CANDIDATE_CELL_METERS cell holding some demand. */
+export function candidateSites(demand: readonly Located[]): Located[] {
+  const cols = { lng: demand.map((d) => d.lngLat[0]), lat: demand.map((d) => d.lngLat[1]) };
+  const all = Uint32Array.from(demand.keys());
+  return hotspotCells(cols, all, new Uint32Array(0), CANDIDATE_CELL_METERS, Number.MAX_SAFE_INTEGER).map((c) => ({ lngLat: [c.center[0], c.center[1]] }));
+}

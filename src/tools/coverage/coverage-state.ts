@@ -1,0 +1,65 @@
+// The Coverage tool's slice: the demand window, the walking distance that counts as "within reach", which disposal
+// points are the supply, and how many new kiosks to propose, all in the URL so a planner can share a scenario.
+import type { SiteKind } from '../../domain/site';
+import type { ToolSlice } from '../../ui/tool-contract';
+
+/** Demand windows: every 311 request in the data, or the last 365 / 90 days of it. */
+export const COVERAGE_WINDOWS = ['all', '365', '90'] as const;
+export type CoverageWindow = (typeof COVERAGE_WINDOWS)[number];
+/** Distances offered, metres (a 5 / 10 minute walk is about 400 / 800 m). */
+export const COVERAGE_RADII_METERS = [200, 400, 800] as const;
+/** The kinds of places a planner may count as supply. */
+export const SUPPLY_KINDS = ['disposal-kiosk', 'drop-off', 'syringe-service-program', 'pharmacy'] as const satisfies readonly SiteKind[];
+export type SupplyKind = (typeof SUPPLY_KINDS)[number];
+/** Most new sites proposed at once (the coverage curve runs 1..MAX_K). */
+export const MAX_K = 20;
+
+export type CoverageState = {
+  window: CoverageWindow;
+  radiusMeters: number;
+  kinds: readonly SupplyKind[];
+  /** Only places open to everyone (not restricted to a town's residents). */
+  everyone: boolean;
+  /** How many new kiosks to propose (0: none). */
+  k: number;
+};
+
+export const COVERAGE_INITIAL: CoverageState = {
+  window: 'all',
+  radiusMeters: 400,
+  kinds: ['disposal-kiosk', 'drop-off', 'syringe-service-program'],
+  everyone: true,
+  k: 0,
+};
+
+function isKind(v: string): v is SupplyKind {
+  return (SUPPLY_KINDS as readonly string[]).includes(v);
+}
+
+export const coverageSlice: ToolSlice<CoverageState> = {
+  initial: COVERAGE_INITIAL,
+  urlKeys: ['cwin', 'cr', 'ckinds', 'call', 'ck'],
+  fromUrl: (p) => {
+    const win = p.get('cwin');
+    const r = Number(p.get('cr'));
+    const kinds = p.get('ckinds');
+    const k = p.get('ck');
+    return {
+      window: win !== null && (COVERAGE_WINDOWS as readonly string[]).includes(win) ? (win as CoverageWindow) : COVERAGE_INITIAL.window,
+      radiusMeters: (COVERAGE_RADII_METERS as readonly number[]).includes(r) ? r : COVERAGE_INITIAL.radiusMeters,
+      kinds: kinds === null ? COVERAGE_INITIAL.kinds : [...new Set(kinds.split('~').filter(isKind))],
+      everyone: p.get('call') === '0' ? false : COVERAGE_INITIAL.everyone,
+      k: k !== null && /^\d{1,2}$/.test(k) && Number(k) <= MAX_K ? Number(k) : COVERAGE_INITIAL.k,
+    };
+  },
+  toUrl: (s) => {
+    const out: [string, string][] = [];
+    const I = COVERAGE_INITIAL;
+    if (s.window !== I.window) out.push(['cwin', s.window]);
+    if (s.radiusMeters !== I.radiusMeters) out.push(['cr', String(s.radiusMeters)]);
+    if (s.kinds.join('~') !== I.kinds.join('~')) out.push(['ckinds', s.kinds.join('~')]);
+    if (s.everyone !== I.everyone) out.push(['call', s.everyone ? '1' : '0']);
+    if (s.k !== I.k) out.push(['ck', String(s.k)]);
+    return out;
+  },
+};

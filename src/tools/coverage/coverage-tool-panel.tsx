@@ -1,0 +1,194 @@
+// The Coverage tab (planners): how much of the 311 needle demand is within reach of a disposal point, citywide and per
+// neighbourhood, and where K new kiosks would cover the most, with each one's gain, how close to the best that is, and
+// exports. Distances are straight lines (great-circle) here, said so on screen.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NeedleTable } from '../../datasets/needle-table';
+import { isoDateFromDay } from '../../domain/calendar-day';
+import type { SiteFeature } from '../../domain/site';
+import { selectSites, type SelectSitesResult } from '../../geo/site-selection';
+import { buildCoverageOverlay } from '../../map/layers/coverage-layers';
+import { downloadFile } from '../../ui/download';
+import type { ToolPanelProps } from '../../ui/tool-contract';
+import { usePlaceFiles } from '../../ui/use-place-files';
+import { candidateSites, demandOf, measureCoverage, siteLngLat, supplyOf } from './coverage-model';
+import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
+
+export type CoveragePanelExtra = { baseUrl: string; needles: NeedleTable | null; sites: readonly SiteFeature[] };
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles, sites }: ToolPanelProps<CoverageState, CoveragePanelExtra>) {
+  const { t } = useTranslation();
+  const files = usePlaceFiles(baseUrl);
+  const place = files.status === 'ready' ? files.files : null;
+  const demand = useMemo(() => (needles ? demandOf(needles, state.window) : null), [needles, state.window]);
+  const supply = useMemo(() => supplyOf(sites, state), [sites, state]);
+  const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
+  const areaOf = useMemo(() => {
+    const areaAt = place?.areaAt;
+    return areaAt ? (p: readonly [number, number]) => (areaAt(p)?.kind === 'neighborhood' ? areaAt(p)!.name : null) : null;
+  }, [place]);
+  const coverage = useMemo(() => (demand ? measureCoverage(demand.points, supplyPoints, state.radiusMeters, areaOf) : null), [demand, supplyPoints, state.radiusMeters, areaOf]);
+
+  // Proposing runs after a paint, so the tab says it is working; it is fast (a few hundred ms at most on Boston's data).
+  const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[] } | null>(null);
+  const key = `${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}`;
+  useEffect(() => {
+    if (!demand || state.k === 0) {
+      setProposal(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const candidates = candidateSites(demand.points);
+      const result = selectSites(demand.points, candidates, supplyPoints, { k: state.k, radiusMeters: state.radiusMeters, search: 'restarts', timeBudgetMs: 800, seed: 1 });
+      setProposal({ key, result, candidates });
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [demand, supplyPoints, state.k, state.radiusMeters, key]);
+  const current = proposal && proposal.key === key ? proposal : null;
+  const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
+
+  const { setOverlays } = shell;
+  useEffect(() => {
+    if (!demand || !coverage) return setOverlays([]);
+    const uncovered = demand.points.filter((_, i) => !coverage.flags[i]).map((d) => d.lngLat);
+    setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters)]);
+  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters]);
+  useEffect(() => () => setOverlays([]), [setOverlays]);
+
+  const set = (patch: Partial<CoverageState>) => update((s) => ({ ...s, ...patch }));
+  const exportSites = () => {
+    if (!current) return;
+    const features = current.result.chosen.map((c, i) => ({
+      type: 'Feature' as const,
+      properties: { rank: i + 1, gain: c.gain, covered: c.covered, radiusMeters: state.radiusMeters, window: state.window, distance: 'straight line (great-circle)' },
+      geometry: { type: 'Point' as const, coordinates: current.candidates[c.index]!.lngLat },
+    }));
+    downloadFile({ name: `proposed-kiosks-${state.k}.geojson`, content: JSON.stringify({ type: 'FeatureCollection', features }, null, 1), mimeType: 'application/geo+json' });
+  };
+  const exportTable = () => {
+    if (!coverage) return;
+    const rows = [['neighborhood', 'requests', 'covered', 'share'], ...coverage.byArea.map((a) => [a.name, String(a.total), String(a.covered), a.share.toFixed(4)])];
+    downloadFile({ name: `coverage-${state.radiusMeters}m.csv`, content: rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n', mimeType: 'text/csv' });
+  };
+
+  return (
+    <section className="coverage-panel sweeps-panel" data-testid="coverage-panel" aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading">{t('coverage.heading')}</h2>
+      <p className="sweeps-intro">{t('coverage.intro')}</p>
+      <fieldset className="sweeps-inline">
+        <legend>{t('coverage.window')}</legend>
+        {COVERAGE_WINDOWS.map((w) => (
+          <label key={w}>
+            <input type="radio" name="coverage-window" data-testid={`coverage-window-${w}`} checked={state.window === w} onChange={() => set({ window: w })} /> {t(`coverage.windows.${w}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="sweeps-inline">
+        <legend>{t('coverage.radius')}</legend>
+        {COVERAGE_RADII_METERS.map((r) => (
+          <label key={r}>
+            <input type="radio" name="coverage-radius" data-testid={`coverage-radius-${r}`} checked={state.radiusMeters === r} onChange={() => set({ radiusMeters: r })} /> {t('coverage.meters', { m: r })}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="sweeps-inline">
+        <legend>{t('coverage.supply')}</legend>
+        {SUPPLY_KINDS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              data-testid={`coverage-kind-${k}`}
+              checked={state.kinds.includes(k)}
+              onChange={(e) => set({ kinds: e.target.checked ? SUPPLY_KINDS.filter((x) => x === k || state.kinds.includes(x)) : state.kinds.filter((x) => x !== k) })}
+            />{' '}
+            {t(`legend.kinds.${k}`)}
+          </label>
+        ))}
+        <label>
+          <input type="checkbox" data-testid="coverage-everyone" checked={state.everyone} onChange={(e) => set({ everyone: e.target.checked })} /> {t('coverage.everyone')}
+        </label>
+      </fieldset>
+
+      {!coverage || !demand ? (
+        <p role="status">{t('coverage.loading')}</p>
+      ) : (
+        <>
+          <p className="coverage-figure" data-testid="coverage-figure" role="status">
+            {t('coverage.figure', {
+              covered: coverage.covered.toLocaleString('en-US'),
+              total: coverage.total.toLocaleString('en-US'),
+              share: pct(coverage.share),
+              m: state.radiusMeters,
+              sites: supply.length,
+              from: isoDateFromDay(demand.fromDay),
+              to: isoDateFromDay(demand.toDay),
+            })}
+          </p>
+          <p className="sweeps-note">{t('coverage.assumptions')}</p>
+          <table className="sweeps-table" data-testid="coverage-table">
+            <caption>{t('coverage.tableCaption', { m: state.radiusMeters })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('coverage.neighborhood')}</th>
+                <th scope="col">{t('coverage.requests')}</th>
+                <th scope="col">{t('coverage.covered')}</th>
+                <th scope="col">{t('coverage.share')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.byArea.map((a) => (
+                <tr key={a.name}>
+                  <td>{a.name}</td>
+                  <td>{a.total}</td>
+                  <td>{a.covered}</td>
+                  <td>{pct(a.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!areaOf && <p className="sweeps-note">{t('coverage.areasLoading')}</p>}
+          <button type="button" onClick={exportTable} data-testid="coverage-export-table">
+            {t('coverage.exportTable')}
+          </button>
+
+          <h3>{t('coverage.propose')}</h3>
+          <label className="sweeps-row">
+            {t('coverage.k')}
+            <input type="number" min={0} max={MAX_K} data-testid="coverage-k" value={state.k} onChange={(e) => set({ k: Math.max(0, Math.min(MAX_K, Math.round(Number(e.target.value) || 0))) })} />
+          </label>
+          {state.k > 0 && !current && <p role="status">{t('coverage.proposing')}</p>}
+          {current && (
+            <div data-testid="coverage-proposal">
+              <p role="status" data-testid="coverage-after">
+                {t('coverage.after', {
+                  before: pct(coverage.share),
+                  after: pct(current.result.totalWeight > 0 ? (current.result.chosen.at(-1)?.covered ?? current.result.existingCovered) / current.result.totalWeight : 0),
+                  k: current.result.chosen.length,
+                })}{' '}
+                {t('coverage.bound', { ratio: pct(current.result.upperBound > 0 ? (current.result.chosen.at(-1)?.covered ?? current.result.existingCovered) / current.result.upperBound : 1) })}
+              </p>
+              <ol className="coverage-proposed" data-testid="coverage-proposed">
+                {current.result.chosen.map((c, i) => {
+                  const p = current.candidates[c.index]!.lngLat;
+                  return (
+                    <li key={c.index} data-testid="coverage-proposed-site">
+                      <button type="button" className="link-button" onClick={() => map?.easeTo({ center: p, zoom: Math.max(map.getZoom(), 15) })}>
+                        {place?.describe(p)?.text ?? `${p[1].toFixed(5)}, ${p[0].toFixed(5)}`}
+                      </button>{' '}
+                      {t('coverage.gain', { gain: c.gain, covered: c.covered, n: i + 1 })}
+                    </li>
+                  );
+                })}
+              </ol>
+              <button type="button" onClick={exportSites} data-testid="coverage-export-sites">
+                {t('coverage.exportSites')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

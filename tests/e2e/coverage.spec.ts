@@ -1,0 +1,58 @@
+// Coverage (planners): the citywide share of 311 requests within 400 m of the disposal points counted, checked against a
+// brute-force count over the same data files; five proposed kiosks, their gains adding up, exported as GeoJSON and
+// checked by the same brute force; axe on the tab.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import { readSites, type LngLat } from './support/data-files';
+
+const PUBLIC_DATA = join(import.meta.dirname, '..', '..', 'public', 'data');
+type NeedleFile = { columns: { lng: number[]; lat: number[] } };
+const needles = JSON.parse(readFileSync(join(PUBLIC_DATA, 'needle-requests.json'), 'utf8')) as NeedleFile;
+const REQUESTS: LngLat[] = needles.columns.lng.map((lng, i) => [lng, needles.columns.lat[i]!]);
+/** The kinds counted by default: kiosks, drop-off boxes and syringe service programs. */
+const SUPPLY = readSites().filter((s) => ['disposal-kiosk', 'drop-off', 'syringe-service-program'].includes(s.kind));
+
+/** Great-circle metres (haversine, mean Earth radius 6371.0088 km, as turf). */
+function meters(a: LngLat, b: LngLat): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
+const coveredBy = (sites: LngLat[], radius: number) => REQUESTS.filter((r) => sites.some((s) => meters(r, s) <= radius)).length;
+
+test('citywide coverage within 400 m matches a brute-force count; five proposed kiosks add what they say; GeoJSON export; axe', async ({ session, map, a11y }) => {
+  test.setTimeout(120_000);
+  // Every site of those kinds, residents-only ones included, so the oracle needs no eligibility rule.
+  await map.openMap('#tab=coverage&call=0');
+  await session.waitVisible('coverage-figure', 60_000);
+  await session.click('coverage-radius-400');
+  const expected = coveredBy(SUPPLY.map((s) => s.coordinates), 400);
+  const figure = await session.text('coverage-figure');
+  expect(figure).toContain(`${expected.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
+  expect(figure).toContain(`within 400 m of one of the ${SUPPLY.length} disposal points`);
+  await expect.poll(() => session.count('coverage-table'), { timeout: 60_000 }).toBe(1);
+  expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
+
+  await session.fill('coverage-k', '5');
+  await session.waitVisible('coverage-proposal', 60_000);
+  await expect.poll(() => session.count('coverage-proposed-site')).toBe(5);
+  const file = await session.download('coverage-export-sites');
+  const fc = JSON.parse(file.text) as { features: { properties: { rank: number; gain: number; covered: number }; geometry: { coordinates: LngLat } }[] };
+  expect(fc.features.map((f) => f.properties.rank)).toEqual([1, 2, 3, 4, 5]);
+  let running = expected;
+  for (const f of fc.features) {
+    expect(f.properties.gain).toBeGreaterThan(0);
+    running += f.properties.gain;
+    expect(f.properties.covered).toBe(running);
+  }
+  // The brute force over the supply and the five proposed points gives the last running total.
+  const withProposed = coveredBy([...SUPPLY.map((s) => s.coordinates), ...fc.features.map((f) => f.geometry.coordinates)], 400);
+  expect(withProposed).toBe(running);
+  expect(await session.text('coverage-after')).toContain(`${((100 * running) / REQUESTS.length).toFixed(1)}% with 5 new kiosks`);
+  // The proposed sites are drawn on the map, numbered.
+  await map.settle();
+  expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
+});
