@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { needleTableFromRequests } from '../../../../src/datasets/needle-table';
+import type { NeedleRequest } from '../../../../src/domain/needle-request';
+import type { SiteFeature } from '../../../../src/domain/site';
+import { haversineMetersLngLat } from '../../../../src/geo/haversine';
+import { candidateSites, demandOf, measureCoverage, supplyOf } from '../../../../src/tools/coverage/coverage-model';
+import { coverageSlice, COVERAGE_INITIAL, type CoverageState } from '../../../../src/tools/coverage/coverage-state';
+import { mulberry32 } from '../../../../src/geo/seeded-random';
+
+const request = (i: number, lngLat: [number, number], openedDate: string): NeedleRequest => ({
+  id: `r${i}`,
+  caseId: String(1000 + i),
+  openedDate,
+  openedTime: null,
+  closedDate: null,
+  status: 'open',
+  closureReason: null,
+  neighborhood: null,
+  street: null,
+  zip: null,
+  source: null,
+  ward: null,
+  coordinates: lngLat,
+  dataset: 'test',
+});
+const site = (id: string, kind: string, lngLat: [number, number], eligibility: string | null): SiteFeature =>
+  ({ type: 'Feature', geometry: { type: 'Point', coordinates: lngLat }, properties: { id, kind, eligibility } }) as unknown as SiteFeature;
+
+describe('the Coverage slice in the URL', () => {
+  it('round-trips and falls back part by part', () => {
+    const s: CoverageState = { window: '90', radiusMeters: 800, kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
+    expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
+    expect(coverageSlice.toUrl(COVERAGE_INITIAL)).toEqual([]);
+    expect(coverageSlice.fromUrl(new URLSearchParams('cwin=7&cr=300&ckinds=bogus&ck=99'), COVERAGE_INITIAL)).toEqual({ ...COVERAGE_INITIAL, kinds: [] });
+  });
+});
+
+describe('demand, supply and coverage', () => {
+  const random = mulberry32(7);
+  const rows = Array.from({ length: 400 }, (_, i) => request(i, [-71.1 + random() * 0.08, 42.3 + random() * 0.06], i < 100 ? '2026-03-30' : '2025-01-15'));
+  const needles = needleTableFromRequests(rows);
+  const sites = [
+    site('a', 'disposal-kiosk', [-71.07, 42.33], null),
+    site('b', 'drop-off', [-71.05, 42.34], 'Cambridge residents only, not businesses'),
+    site('c', 'pharmacy', [-71.09, 42.31], null),
+    site('d', 'drop-in-center', [-71.06, 42.32], null),
+  ];
+
+  it('the window ends at the newest request: the last 90 days hold only the recent ones', () => {
+    expect(demandOf(needles, 'all').points).toHaveLength(400);
+    expect(demandOf(needles, '90').points).toHaveLength(100);
+  });
+
+  it('supply: the chosen kinds, and "open to everyone" leaves out the restricted places', () => {
+    expect(supplyOf(sites, { kinds: ['disposal-kiosk', 'drop-off'], everyone: true }).map((s) => s.properties.id)).toEqual(['a']);
+    expect(supplyOf(sites, { kinds: ['disposal-kiosk', 'drop-off'], everyone: false }).map((s) => s.properties.id)).toEqual(['a', 'b']);
+  });
+
+  it('covered counts equal a brute-force haversine loop, citywide and per area', () => {
+    const demand = demandOf(needles, 'all').points;
+    const supply = [{ lngLat: [-71.07, 42.33] as [number, number] }, { lngLat: [-71.05, 42.34] as [number, number] }];
+    const areaOf = (p: readonly [number, number]) => (p[0] < -71.06 ? 'west' : 'east');
+    const c = measureCoverage(demand, supply, 1500, areaOf);
+    const brute = demand.map((d) => supply.some((s) => haversineMetersLngLat(d.lngLat[0], d.lngLat[1], s.lngLat[0], s.lngLat[1]) <= 1500));
+    expect(c.covered).toBe(brute.filter(Boolean).length);
+    expect(c.total).toBe(400);
+    for (const a of c.byArea) {
+      const inArea = demand.map((d, i) => ({ d, i })).filter(({ d }) => areaOf(d.lngLat) === a.name);
+      expect(a.total).toBe(inArea.length);
+      expect(a.covered).toBe(inArea.filter(({ i }) => brute[i]).length);
+    }
+    // Most uncovered first.
+    const uncovered = c.byArea.map((a) => a.total - a.covered);
+    expect([...uncovered].sort((x, y) => y - x)).toEqual(uncovered);
+  });
+
+  it('candidates: one per 250 m cell holding demand, each within a cell of some demand point', () => {
+    const demand = demandOf(needles, 'all').points;
+    const candidates = candidateSites(demand);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.length).toBeLessThanOrEqual(demand.length);
+    for (const c of candidates) {
+      const nearest = Math.min(...demand.map((d) => haversineMetersLngLat(c.lngLat[0], c.lngLat[1], d.lngLat[0], d.lngLat[1])));
+      expect(nearest).toBeLessThanOrEqual(250 * Math.SQRT1_2 + 1);
+    }
+  });
+});
