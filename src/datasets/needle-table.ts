@@ -126,7 +126,12 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
   checkIndexes('dataset', c.dataset, v.datasets, false);
   checkIndexes('source', c.source, v.sources, true);
   checkIndexes('ward', c.ward, v.wards, true);
+  return tableFromColumns(v);
+}
 
+/** The table over columns already known to be well formed (validated, or just encoded from valid requests). */
+function tableFromColumns(v: NeedleColumns): NeedleTable {
+  const c = v.columns;
   const openedDay = Int32Array.from(c.openedDay);
   let minDay = -1;
   let maxDay = -1;
@@ -197,5 +202,7 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
  * file would store them and decodes that, so the app sees them exactly as it sees the file. Ids must be unique.
  */
 export function needleTableFromRequests(rows: readonly NeedleRequest[]): NeedleTable {
-  return decodeNeedleColumns(encodeNeedleColumns(rows));
+  // The columns are made here from typed requests, so the file's schema check (slow on a year of imports: it walks
+  // every value of every column) has nothing to find; encodeNeedleColumns already refuses repeated ids.
+  return tableFromColumns(encodeNeedleColumns(rows));
 }
