@@ -9,6 +9,7 @@ import { DISPOSAL_KINDS, type SiteKind } from '../../src/domain/site';
 import { coveredFlags } from '../../src/geo/coverage';
 import { selectSites, selectSitesExhaustive, type SelectSitesResult } from '../../src/geo/site-selection';
 import { mulberry32 as seededRandom } from '../unit/seeded-random';
+import { clusteredInstance } from '../support/clustered-instances';
 
 const root = join(import.meta.dirname, '..', '..');
 const DEMAND = 500_000;
@@ -92,35 +93,13 @@ function coverageBench(): Result {
   };
 }
 
-function gaussian(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-
-/** As in tests/unit/geo/site-selection.test.ts: 300 reports in 3-5 Gaussian clusters, 30 candidates, one existing site. */
-function clusteredInstance(seed: number): { demand: Demand[]; candidates: Pt[]; existing: Pt[] } {
-  const rand = seededRandom(seed);
-  const clusters = 3 + Math.floor(rand() * 3);
-  const spread = 2000 + rand() * 3000;
-  const sigma = 250 + rand() * 250;
-  const centres = Array.from({ length: clusters }, () => [BOSTON[0] + (rand() - 0.5) * spread * M_LNG, BOSTON[1] + (rand() - 0.5) * spread * M_LAT]);
-  const demand = Array.from({ length: 300 }, (): Demand => {
-    const c = centres[Math.floor(rand() * rand() * clusters)]!;
-    return { lngLat: [c[0]! + gaussian(rand) * sigma * M_LNG, c[1]! + gaussian(rand) * sigma * M_LAT], weight: 1 };
-  });
-  const candidates = Array.from({ length: 30 }, (): Pt => {
-    const d = demand[Math.floor(rand() * demand.length)]!;
-    return { lngLat: [d.lngLat[0] + gaussian(rand) * 300 * M_LNG, d.lngLat[1] + gaussian(rand) * 300 * M_LAT] };
-  });
-  return { demand, candidates, existing: [{ lngLat: [candidates[0]!.lngLat[0] + 500 * M_LNG, candidates[0]!.lngLat[1]] }] };
-}
-
 function sitingBench(): Result {
   const ratios: number[] = [];
   const greedyRatios: number[] = [];
   const localRatios: number[] = [];
   let ms = 0;
   let exhaustiveMs = 0;
-  // Seeds other than the unit test's (311..340), so the goal is not met only on the instances it was tuned on.
+  // clusteredInstance is the unit test's generator (tests/unit/geo/site-selection.test.ts); seeds other than its (311..340), so the goal is not met only on the instances it was tuned on.
   for (let i = 0; i < INSTANCES; i++) {
     const inst = clusteredInstance(10_000 + i);
     const k = 3 + (i % 3);

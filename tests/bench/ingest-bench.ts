@@ -6,12 +6,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Papa from 'papaparse';
 import { import311Stream, import311Text } from '../../src/datasets/import-311';
-import { mulberry32 as seededRandom } from '../unit/seeded-random';
+import { BOSTON_311_HEADER, synthetic311RowMaker, type Synthetic311Counts } from '../support/synthetic-311';
 
 const root = join(import.meta.dirname, '..', '..');
 const ROWS = 200_000;
 const BIG_ROWS = 1_000_000;
 const NEEDLE_SHARE = 0.05;
+const NOW = new Date('2025-01-01T12:00:00Z');
 const RUNS = 3;
 /** Goal: bare papaparse time / importer time (the importer at least half the bare speed). */
 const GOAL_SPEED = 0.5;
@@ -27,75 +28,17 @@ const format = (r: Result) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-const HEADER =
-  'case_enquiry_id,open_dt,sla_target_dt,closed_dt,on_time,case_status,closure_reason,case_title,subject,reason,type,queue,department,submitted_photo,closed_photo,location,fire_district,pwd_district,city_council_district,police_district,neighborhood,neighborhood_services_district,ward,precinct,location_street_name,location_zipcode,latitude,longitude,geom_4326,source';
-const OTHER_TYPES = ['Request for Pothole Repair', 'Street Light Outages', 'Missed Trash/Recycling/Yard Waste/Bulk Item', 'Parking Enforcement', 'Rodent Activity', 'Requests for Street Cleaning'];
-const NEIGHBORHOODS = ['South End', 'Roxbury', 'Dorchester', 'Downtown / Financial District', 'Back Bay', 'Jamaica Plain', 'East Boston', 'Charlestown'];
-const STREETS = ['Melnea Cass Blvd', 'Massachusetts Ave', 'Washington St', 'Albany St', 'Boylston St', 'Dorchester Ave', 'Blue Hill Ave', 'Tremont St'];
-const SOURCES = ['Citizens Connect App', 'Constituent Call', 'Employee Generated', 'Self Service'];
-
-/** Row generator of a synthetic 311 export in the current schema: ~5 % Needle Pickup, 1 % of those with bad coordinates. */
-function rowMaker(seed: number) {
-  const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const counts = { needle: 0, other: 0 };
-  return {
-    counts,
-    row(i: number): string {
-      const needle = rand() < NEEDLE_SHARE;
-      if (needle) counts.needle++;
-      else counts.other++;
-      const type = needle ? 'Needle Pickup' : pick(OTHER_TYPES);
-      const day = 1 + Math.floor(rand() * 28);
-      const open = `2024-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(day).padStart(2, '0')} ${String(Math.floor(rand() * 24)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00`;
-      const closed = rand() < 0.85;
-      const lat = needle && rand() < 0.01 ? '' : (42.3 + rand() * 0.08).toFixed(6);
-      const lng = (-71.12 + rand() * 0.1).toFixed(6);
-      const street = pick(STREETS);
-      const hood = pick(NEIGHBORHOODS);
-      return [
-        String(101005000000 + i),
-        open,
-        '',
-        closed ? open : '',
-        'ONTIME',
-        closed ? 'Closed' : 'Open',
-        closed ? '"Case Resolved. Recovered items, area clean."' : '',
-        type,
-        "Mayor's 24 Hour Hotline",
-        needle ? 'Needle Program' : 'Highway Maintenance',
-        type,
-        needle ? 'GEN_Needle_Pickup' : 'PWDx_District 1C: Downtown',
-        needle ? 'GEN_' : 'PWDx',
-        '',
-        '',
-        `"${100 + (i % 900)} ${street}, Boston, MA, 02118"`,
-        '4',
-        '1C',
-        '2',
-        'D4',
-        hood,
-        '6',
-        `Ward ${1 + (i % 22)}`,
-        `0${1 + (i % 9)}0${1 + (i % 7)}`,
-        street,
-        '02118',
-        lat,
-        lng,
-        `"POINT (${lng} ${lat})"`,
-        pick(SOURCES),
-      ].join(',');
-    },
-  };
-}
+/** The synthetic export's rows: ~5 % Needle Pickup, 1 % of those without coordinates, opened in the year before NOW. */
+const rowMaker = (seed: number) => synthetic311RowMaker({ needleShare: NEEDLE_SHARE, rejectEvery: 100, now: NOW, days: 365, seed });
+const needleRows = (counts: Synthetic311Counts) => counts.needleAdded + counts.needleRejected;
 
 function ingestBench(): Result {
   const maker = rowMaker(311);
-  const lines = [HEADER];
-  for (let i = 0; i < ROWS; i++) lines.push(maker.row(i));
+  const lines = [BOSTON_311_HEADER];
+  for (let i = 1; i <= ROWS; i++) lines.push(maker.row(i));
   const text = `${lines.join('\n')}\n`;
   lines.length = 0;
-  console.log(`synthetic 311 CSV: ${ROWS.toLocaleString('en-US')} rows, ${mb(text.length).toFixed(1)} MB, ${maker.counts.needle} Needle Pickup`);
+  console.log(`synthetic 311 CSV: ${ROWS.toLocaleString('en-US')} rows, ${mb(text.length).toFixed(1)} MB, ${needleRows(maker.counts)} Needle Pickup`);
 
   const bare: number[] = [];
   const ours: number[] = [];
@@ -110,8 +53,8 @@ function ingestBench(): Result {
     ours.push(performance.now() - t);
   }
   const c = result!.counts;
-  if (c.rows !== ROWS || c.needle !== maker.counts.needle || c.otherTypes !== maker.counts.other || c.needle !== result!.records.length + c.rejected) {
-    console.error(`importer miscounted: ${JSON.stringify(c)} for ${maker.counts.needle} needle / ${maker.counts.other} other rows`);
+  if (c.rows !== ROWS || c.needle !== needleRows(maker.counts) || c.otherTypes !== maker.counts.otherTypes || c.needle !== result!.records.length + c.rejected) {
+    console.error(`importer miscounted: ${JSON.stringify(c)} for ${needleRows(maker.counts)} needle / ${maker.counts.otherTypes} other rows`);
     process.exitCode = 1;
   }
   console.log(`  importer: ${result!.records.length} kept, ${c.rejected} rejected, ${c.otherTypes} other types`);
@@ -148,7 +91,7 @@ async function bigBench(): Promise<Result[]> {
       const parts: string[] = [];
       let size = 0;
       if (next === 0) {
-        parts.push(HEADER);
+        parts.push(BOSTON_311_HEADER);
         next = 1;
       }
       while (size < CHUNK_BYTES && next <= BIG_ROWS) {

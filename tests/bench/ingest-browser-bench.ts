@@ -2,21 +2,16 @@
 // Prints, as run-bench.ts does, `name: value unit (baseline: value unit, ratio x.xx, goal …) PASS|OVER` for: the import's time
 // against bare Papa.parse of the same File in a worker of the same page; the longest main-thread gap during the import
 // against the page's idle gap; the page's JS heap after the import (and its peak during it) against a budget.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
-import { startPreview } from '../../scripts/preview-server';
-import { writeSynthetic311Csv } from '../e2e/support/synthetic-311';
+import type { CDPSession, Page } from 'playwright-core';
+import { writeSynthetic311Csv } from '../support/synthetic-311';
+import { BENCH_VIEWPORT, buildBenchApp, root, startBenchBrowser, type BenchResult } from './bench-browser';
 
-const root = join(import.meta.dirname, '..', '..');
 const port = Number(process.env.BENCH_PORT ?? 4184);
 const origin = `http://127.0.0.1:${port}`;
-const benchConfig = 'tests/bench/vite.bench.config.ts';
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
-const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT_MS = 300_000;
 /** Goal: the longest main-thread gap during the import (issue 10: the page never freezes). */
 const GOAL_GAP_MS = 200;
@@ -27,27 +22,13 @@ const BUDGET_HEAP_MB = 300;
 /** How long the main-thread gap is sampled while the page is idle, ms. */
 const IDLE_SAMPLE_MS = 3_000;
 
-type Result = { name: string; value: number; unit: string; baseline: number; baselineUnit: string; ratio: number; goal: string; pass: boolean };
+type Result = BenchResult;
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 function format(r: Result): string {
   const v = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   return `${r.name}: ${v(r.value)} ${r.unit} (baseline: ${v(r.baseline)} ${r.baselineUnit}, ratio ${r.ratio.toFixed(2)}, goal ${r.goal}) ${r.pass ? 'PASS' : 'OVER'}`;
-}
-
-function build(): void {
-  if (!existsSync(join(root, 'public', 'data', 'manifest.json'))) {
-    console.log('public/data is missing: running npm run data');
-    if (spawnSync('npm', ['run', 'data'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run data failed');
-  }
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(vite, ['build', '--config', benchConfig, '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (built.status !== 0) throw new Error('vite build (bench config) failed');
 }
 
 /** maxGapMs: the longest gap of all; maxGapReadingMs: of the timer gaps that ended with the watched element still shown. */
@@ -146,7 +127,7 @@ self.onmessage = (e) => {
 }
 
 async function main(): Promise<void> {
-  build();
+  buildBenchApp();
   const dir = mkdtempSync(join(tmpdir(), 'ingest-browser-bench-'));
   const path = join(dir, 'synthetic-311-1m.csv');
   let t = performance.now();
@@ -154,17 +135,10 @@ async function main(): Promise<void> {
   console.log(
     `synthetic 311 CSV: ${ROWS.toLocaleString('en-US')} rows, ${mb(counts.bytes).toFixed(0)} MB, ${counts.needleAdded} valid + ${counts.needleRejected} rejected Needle Pickup (written in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
   );
-  const server = await startPreview({
-    root,
-    port,
-    args: ['--config', benchConfig],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    portHint: 'set BENCH_PORT',
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+  const { browser, close } = await startBenchBrowser(port);
   const results: Result[] = [];
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT_MS);
     // tsx keeps function names with a __name helper that functions passed to page.evaluate carry into the page.
@@ -273,8 +247,7 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    await browser.close();
-    server.kill();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync(join(root, 'reports'), { recursive: true });

@@ -2,27 +2,22 @@
 // Chromium. Prints one line per benchmark: `name: value unit (baseline: value unit, ratio x.xx, goal ≤ y) PASS|OVER`.
 // Also the Find tab's cost: that the first map loads none of its code or data, and the time from a click on its tab to
 // its search box, against the time to the first map of the same page load.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
-import { startPreview } from '../../scripts/preview-server';
+import type { Browser, Page } from 'playwright-core';
+import { BENCH_VIEWPORT, buildBenchApp, root, startBenchBrowser, type BenchResult } from './bench-browser';
 
-const root = join(import.meta.dirname, '..', '..');
 const port = Number(process.env.BENCH_PORT ?? 4183);
 const origin = `http://127.0.0.1:${port}`;
-const benchConfig = 'tests/bench/vite.bench.config.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const VIEWPORT = { width: 1280, height: 800 };
 const READY_TIMEOUT_MS = 90_000;
 /** First-screen JavaScript allowed beyond maplibre-gl's own, in bytes (gzip). */
 const FIRST_SCREEN_ALLOWANCE_BYTES = 150 * 1024;
 /** Time to the first map with every layer, as a multiple of the bare MapLibre page's. */
 const TIME_RATIO_GOAL = 1.3;
 
-type Result = { name: string; value: number; unit: string; baseline: number; baselineUnit: string; ratio: number; goal: string; pass: boolean };
+type Result = BenchResult;
 
 const gzipBytes = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 const kb = (bytes: number) => bytes / 1024;
@@ -35,21 +30,6 @@ const median = (xs: number[]) => {
 function format(r: Result): string {
   const v = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   return `${r.name}: ${v(r.value)} ${r.unit} (baseline: ${v(r.baseline)} ${r.baselineUnit}, ratio ${r.ratio.toFixed(2)}, goal ≤ ${r.goal}) ${r.pass ? 'PASS' : 'OVER'}`;
-}
-
-function build(): void {
-  if (!existsSync(join(root, 'public', 'data', 'manifest.json'))) {
-    console.log('public/data is missing: running npm run data');
-    if (spawnSync('npm', ['run', 'data'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run data failed');
-  }
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(vite, ['build', '--config', benchConfig, '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    // The bench config imports the app's vite.config.ts by its extensionless name (as TypeScript wants it).
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (built.status !== 0) throw new Error('vite build (bench config) failed');
 }
 
 /** Waits in the page for the app's ready flag; returns ms from navigation start (the app's own stamp when it has one). */
@@ -76,7 +56,7 @@ async function bareIdleMs(page: Page): Promise<number> {
 
 /** (1) gzip size of every JavaScript file fetched (page and workers) until the app is ready. */
 async function firstScreenJs(browser: Browser): Promise<Result> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
   const page = await context.newPage();
   let loading = true;
   const bodies: Promise<{ url: string; gzip: number }>[] = [];
@@ -115,7 +95,7 @@ async function firstScreenJs(browser: Browser): Promise<Result> {
 /** (2) navigation start → all four layers drawn, against the bare MapLibre basemap page; median of alternating cold runs. */
 async function timeToMap(browser: Browser): Promise<Result> {
   const once = async (which: 'app' | 'bare'): Promise<number> => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
     const page = await context.newPage();
     const path = which === 'app' ? '/' : '/tests/bench/bare-map.html';
     await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
@@ -163,7 +143,7 @@ type Fetched = { path: string; kind: 'js' | 'data' | 'other'; gzip: number };
  */
 async function findTabCost(browser: Browser): Promise<Result[]> {
   const once = async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
     const page = await context.newPage();
     let phase: 'first' | 'find' | 'done' = 'first';
     const fetched: Promise<Fetched & { phase: 'first' | 'find' }>[] = [];
@@ -238,23 +218,15 @@ async function findTabCost(browser: Browser): Promise<Result[]> {
 }
 
 async function main(): Promise<void> {
-  build();
-  const server = await startPreview({
-    root,
-    port,
-    args: ['--config', benchConfig],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    portHint: 'set BENCH_PORT',
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+  buildBenchApp();
+  const { browser, close } = await startBenchBrowser(port);
   const results: Result[] = [];
   try {
     results.push(await firstScreenJs(browser));
     results.push(await timeToMap(browser));
     results.push(...(await findTabCost(browser)));
   } finally {
-    await browser.close();
-    server.kill();
+    await close();
   }
   mkdirSync(join(root, 'reports'), { recursive: true });
   writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

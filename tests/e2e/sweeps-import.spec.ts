@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { writeSynthetic311Csv, type Synthetic311Counts } from './support/synthetic-311';
+import { writeSynthetic311Csv, type Synthetic311Counts } from '../support/synthetic-311';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** Thursday 26 November 2026, 10:00 in Boston (as sweeps.spec.ts). */

@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { needleTableFromRequests, type NeedleTable } from '../../../../src/datasets/needle-table';
 import { dayFromIsoDate, isoDateFromDay } from '../../../../src/domain/calendar-day';
-import { assignNeedleIds } from '../../../../src/domain/needle-id';
-import { NEEDLE_STATUSES, type NeedleRecord } from '../../../../src/domain/needle-request';
+import { NEEDLE_STATUSES } from '../../../../src/domain/needle-request';
 import type { ZoneFeature } from '../../../../src/domain/zone';
 import { areaTest, filterRequests, LATEST_WINDOW_DAYS, stopRows, sweepWindow, type SweepFilter } from '../../../../src/tools/sweeps/sweeps-data';
 import { SWEEPS_INITIAL, type SweepArea } from '../../../../src/tools/sweeps/sweeps-state';
 import { mulberry32, testSeed } from '../../seeded-random';
+import { needleRecord, tableOf } from './sweeps-fixtures';
 
 const day = dayFromIsoDate;
 
-function record(patch: Partial<NeedleRecord>): NeedleRecord {
-  return {
-    caseId: null,
-    openedDate: '2025-03-01',
-    openedTime: null,
-    closedDate: null,
-    status: 'unknown',
-    closureReason: null,
-    neighborhood: null,
-    street: 'Albany St',
-    zip: null,
-    source: null,
-    ward: null,
-    coordinates: [-71.07, 42.34],
-    dataset: 'test',
-    ...patch,
-  };
-}
-
-const tableOf = (records: readonly NeedleRecord[]): NeedleTable => needleTableFromRequests(assignNeedleIds(records));
+const record = needleRecord;
 
 describe('sweepWindow', () => {
   const today = day('2026-11-26');

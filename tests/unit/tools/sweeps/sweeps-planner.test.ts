@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { needleTableFromRequests } from '../../../../src/datasets/needle-table';
 import { dayFromIsoDate } from '../../../../src/domain/calendar-day';
 import type { LngLat } from '../../../../src/domain/geometry';
-import { assignNeedleIds } from '../../../../src/domain/needle-id';
 import type { NeedleRecord } from '../../../../src/domain/needle-request';
 import type { SiteFeature } from '../../../../src/domain/site';
 import type { HotspotCell } from '../../../../src/geo/hotspots';
@@ -10,27 +8,11 @@ import { DRIVING_METERS_PER_MINUTE, sweepPriority, WALKING_METERS_PER_MINUTE, ty
 import { buildWalkGraph, type WalkNetwork, type WalkRoute } from '../../../../src/geo/walk-network';
 import { candidateStops, exportRows, MAX_CANDIDATES, planSetup, routeLine, startPoint, type PlannerEnv, type StopInfo } from '../../../../src/tools/sweeps/sweeps-planner';
 import { SWEEPS_INITIAL, type SweepsState } from '../../../../src/tools/sweeps/sweeps-state';
+import { needleRecord, tableOf } from './sweeps-fixtures';
 
 const TODAY = dayFromIsoDate('2025-04-01');
 
-function record(patch: Partial<NeedleRecord>): NeedleRecord {
-  return {
-    caseId: null,
-    openedDate: '2025-03-01',
-    openedTime: null,
-    closedDate: null,
-    status: 'open',
-    closureReason: null,
-    neighborhood: 'South End',
-    street: 'Albany St',
-    zip: null,
-    source: null,
-    ward: null,
-    coordinates: [-71.07, 42.34],
-    dataset: 'test',
-    ...patch,
-  };
-}
+const record = (patch: Partial<NeedleRecord>): NeedleRecord => needleRecord({ status: 'open', neighborhood: 'South End', ...patch });
 
 const state = (patch: Partial<SweepsState>): SweepsState => ({ ...SWEEPS_INITIAL, ...patch });
 
@@ -64,14 +46,12 @@ function cell(cellId: string, center: LngLat, count: number): HotspotCell {
 }
 
 describe('candidateStops', () => {
-  const needles = needleTableFromRequests(
-    assignNeedleIds([
-      record({ caseId: '101', openedDate: '2025-03-30', street: 'Albany St', coordinates: [-71.0701, 42.3401] }),
-      record({ caseId: '102', openedDate: '2025-03-20', street: null, coordinates: [-71.0702, 42.3402] }),
-      record({ caseId: '103', openedDate: '2025-03-10', street: 'Tremont St', coordinates: [-71.0703, 42.3403] }),
-      record({ caseId: null, openedDate: '2025-03-05', street: 'Melnea Cass Blvd', coordinates: [-71.0704, 42.3404] }),
-    ]),
-  );
+  const needles = tableOf([
+    record({ caseId: '101', openedDate: '2025-03-30', street: 'Albany St', coordinates: [-71.0701, 42.3401] }),
+    record({ caseId: '102', openedDate: '2025-03-20', street: null, coordinates: [-71.0702, 42.3402] }),
+    record({ caseId: '103', openedDate: '2025-03-10', street: 'Tremont St', coordinates: [-71.0703, 42.3403] }),
+    record({ caseId: null, openedDate: '2025-03-05', street: 'Melnea Cass Blvd', coordinates: [-71.0704, 42.3404] }),
+  ]);
   // Near a park: the second request only (by its exact place, so a swapped [lat, lng] would not be near).
   const nearPark = (p: readonly [number, number]) => p[0] === -71.0702 && p[1] === 42.3402;
   // An address for the first request only.
