@@ -52,7 +52,20 @@ test('citywide coverage within 400 m matches a brute-force count; five proposed 
   const withProposed = coveredBy([...SUPPLY.map((s) => s.coordinates), ...fc.features.map((f) => f.geometry.coordinates)], 400);
   expect(withProposed).toBe(running);
   expect(await session.text('coverage-after')).toContain(`${((100 * running) / REQUESTS.length).toFixed(1)}% with 5 new kiosks`);
-  // The proposed sites are drawn on the map, numbered.
+  // The gaps: cells of uncovered requests, most first, never more than the requests left uncovered.
+  const gapCounts = (await session.textsIn('coverage-gaps', 'tbody tr td:nth-child(3)')).map(Number);
+  expect(gapCounts.length).toBeGreaterThan(0);
+  expect(gapCounts).toEqual([...gapCounts].sort((a, b) => b - a));
+  expect(gapCounts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(REQUESTS.length - expected);
+
+  // The coverage curve for 1..20 new kiosks never falls, and starts above today's share.
+  await session.click('coverage-curve-button');
+  await session.waitVisible('coverage-curve', 60_000);
+  await session.expandDetails('coverage-curve');
+  const shares = (await session.textsIn('coverage-curve', 'tbody tr td:last-child')).map((x) => Number(x.replace(/[^\d.]/g, '')));
+  expect(shares).toHaveLength(20);
+  for (let k = 1; k < shares.length; k++) expect(shares[k]).toBeGreaterThanOrEqual(shares[k - 1]!);
+  expect(shares[0]).toBeGreaterThan((100 * expected) / REQUESTS.length);
   await map.settle();
   expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
 });

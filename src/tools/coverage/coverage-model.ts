@@ -4,7 +4,7 @@ import type { NeedleTable } from '../../datasets/needle-table';
 import { eligibilityClass } from '../../domain/site-eligibility';
 import type { SiteFeature } from '../../domain/site';
 import { coverageByGroup, coveredFlags, type DemandPoint } from '../../geo/coverage';
-import { hotspotCells } from '../../geo/hotspots';
+import { hotspotCells, type HotspotCell } from '../../geo/hotspots';
 import type { CoverageState } from './coverage-state';
 
 /** A place with a position, as the siting engine takes it. */
@@ -62,4 +62,28 @@ export function candidateSites(demand: readonly Located[]): Located[] {
   const cols = { lng: demand.map((d) => d.lngLat[0]), lat: demand.map((d) => d.lngLat[1]) };
   const all = Uint32Array.from(demand.keys());
   return hotspotCells(cols, all, new Uint32Array(0), CANDIDATE_CELL_METERS, Number.MAX_SAFE_INTEGER).map((c) => ({ lngLat: [c.center[0], c.center[1]] }));
+}
+
+/** Size of the gap cells, metres. */
+export const GAP_CELL_METERS = 500;
+
+/** The cells of GAP_CELL_METERS holding the most uncovered demand (by count of points), most first. */
+export function gapCells(demand: readonly Located[], flags: ArrayLike<number>, top = 10): HotspotCell[] {
+  const cols = { lng: demand.map((d) => d.lngLat[0]), lat: demand.map((d) => d.lngLat[1]) };
+  const uncovered: number[] = [];
+  for (let i = 0; i < demand.length; i++) if (!flags[i]) uncovered.push(i);
+  return hotspotCells(cols, uncovered, new Uint32Array(0), GAP_CELL_METERS, top);
+}
+
+/** Demand near parks and playgrounds (within 200 m, see geo/park-proximity.ts) and how much of it is covered. */
+export function parkEquity(demand: readonly (Located & { weight?: number })[], flags: ArrayLike<number>, nearPark: (p: readonly [number, number]) => boolean): { total: number; covered: number; share: number } {
+  let total = 0;
+  let covered = 0;
+  demand.forEach((d, i) => {
+    if (!nearPark(d.lngLat)) return;
+    const w = d.weight ?? 1;
+    total += w;
+    if (flags[i]) covered += w;
+  });
+  return { total, covered, share: total > 0 ? covered / total : 0 };
 }

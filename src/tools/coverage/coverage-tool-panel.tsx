@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { NeedleTable } from '../../datasets/needle-table';
 import { isoDateFromDay } from '../../domain/calendar-day';
 import type { SiteFeature } from '../../domain/site';
-import { selectSites, type SelectSitesResult } from '../../geo/site-selection';
+import { coverageCurve, selectSites, type CoverageCurvePoint, type SelectSitesResult } from '../../geo/site-selection';
+import { BarChart } from '../../ui/bar-chart';
+import { useNearPark } from '../../ui/use-near-park';
 import { buildCoverageOverlay } from '../../map/layers/coverage-layers';
 import { downloadFile } from '../../ui/download';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import { usePlaceFiles } from '../../ui/use-place-files';
-import { candidateSites, demandOf, measureCoverage, siteLngLat, supplyOf } from './coverage-model';
+import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
 import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
 
 export type CoveragePanelExtra = { baseUrl: string; needles: NeedleTable | null; sites: readonly SiteFeature[] };
@@ -47,6 +49,22 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     return () => clearTimeout(timer);
   }, [demand, supplyPoints, state.k, state.radiusMeters, key]);
   const current = proposal && proposal.key === key ? proposal : null;
+
+  const parks = useNearPark(baseUrl);
+  const gaps = useMemo(() => (demand && coverage ? gapCells(demand.points, coverage.flags) : []), [demand, coverage]);
+  const equity = useMemo(() => (demand && coverage && parks.nearPark ? parkEquity(demand.points, coverage.flags, parks.nearPark) : null), [demand, coverage, parks.nearPark]);
+  // The coverage curve (K = 1..MAX_K) on request: one chain of searches, a second or so.
+  const [curve, setCurve] = useState<{ key: string; points: CoverageCurvePoint[] } | null>(null);
+  const [curveAsked, setCurveAsked] = useState(false);
+  useEffect(() => {
+    if (!curveAsked || !demand) return;
+    const timer = setTimeout(() => {
+      const points = coverageCurve(demand.points, candidateSites(demand.points), supplyPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
+      setCurve({ key, points });
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [curveAsked, demand, supplyPoints, state.radiusMeters, key]);
+  const currentCurve = curve && curve.key === key ? curve.points : null;
   const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
 
   const { setOverlays } = shell;
@@ -153,6 +171,37 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
             {t('coverage.exportTable')}
           </button>
 
+          {equity && (
+            <p data-testid="coverage-parks">
+              {t('coverage.parks', { covered: equity.covered, total: equity.total, share: pct(equity.share), m: state.radiusMeters })} {t('coverage.schools')}
+            </p>
+          )}
+          {parks.failed && <p className="sweeps-note">{t('coverage.parksFailed')}</p>}
+
+          <table className="sweeps-table" data-testid="coverage-gaps">
+            <caption>{t('coverage.gapsCaption', { m: GAP_CELL_METERS })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('coverage.gapWhere')}</th>
+                <th scope="col">{t('coverage.gapCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gaps.map((g, i) => (
+                <tr key={g.cellId} data-testid="coverage-gap">
+                  <td>{i + 1}</td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => map?.fitBounds([[g.bounds[0], g.bounds[1]], [g.bounds[2], g.bounds[3]]], { padding: 40, maxZoom: 16 })} aria-label={t('coverage.gapZoom', { n: i + 1 })}>
+                      {place?.describe([g.center[0], g.center[1]])?.text ?? `${g.center[1].toFixed(4)}, ${g.center[0].toFixed(4)}`}
+                    </button>
+                  </td>
+                  <td>{g.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
           <h3>{t('coverage.propose')}</h3>
           <label className="sweeps-row">
             {t('coverage.k')}
@@ -186,6 +235,23 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
                 {t('coverage.exportSites')}
               </button>
             </div>
+          )}
+          {!curveAsked ? (
+            <button type="button" data-testid="coverage-curve-button" onClick={() => setCurveAsked(true)}>
+              {t('coverage.curveButton', { max: MAX_K })}
+            </button>
+          ) : !currentCurve ? (
+            <p role="status">{t('coverage.curveWorking')}</p>
+          ) : (
+            <BarChart
+              testId="coverage-curve"
+              title={t('coverage.curveTitle', { m: state.radiusMeters })}
+              labels={currentCurve.map((p) => String(p.k))}
+              values={currentCurve.map((p) => Math.round((1000 * (p.chosen.at(-1)?.covered ?? p.existingCovered)) / Math.max(1, p.totalWeight)) / 10)}
+              unit="%"
+              categoryHeader={t('coverage.curveK')}
+              toggleLabel={t('sweeps.charts.asTable')}
+            />
           )}
         </>
       )}

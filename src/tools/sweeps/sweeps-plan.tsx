@@ -4,13 +4,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATA_FILES } from '../../config/city';
-import { loadDecoded } from '../../datasets/load-data';
 import type { NeedleTable } from '../../datasets/needle-table';
 import { clockTime, sweepCsv, sweepGeoJson, sweepGpx } from '../../datasets/sweep-export';
 import type { SiteFeature } from '../../domain/site';
 import type { ZoneFeature } from '../../domain/zone';
 import type { HotspotCell } from '../../geo/hotspots';
-import { createParkProximity } from '../../geo/park-proximity';
 import { buildSweepRouteOverlay, buildSweepStopsOverlay, SWEEP_STOP_CLICK_LAYER_ID } from '../../map/layers/sweep-layers';
 import type { OverlaySpec } from '../../map/overlay';
 import { downloadFile } from '../../ui/download';
@@ -21,7 +19,8 @@ import { SweepsPlanForm } from './sweeps-plan-form';
 import { ZoneDraw } from '../../map/zone-draw';
 import { buildSweepAreaOverlay } from '../../map/layers/sweep-layers';
 import type * as maplibregl from 'maplibre-gl';
-import { candidateStops, decodeParks, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
+import { candidateStops, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
+import { useNearPark } from '../../ui/use-near-park';
 import { planInWorker, stopSweepPlanner } from './sweep-plan-client';
 import type { SweepPlan } from '../../geo/sweep-plan';
 import { addedStopId, MAX_AREA_CORNERS, type SweepsState } from './sweeps-state';
@@ -49,25 +48,9 @@ type Props = {
   setAreaOverlay: (o: OverlaySpec | null) => void;
 };
 
-type NearPark = (p: readonly [number, number]) => boolean;
 /** A plan as the tab shows it: the engine's answer, its route line, and the stops it was made of. */
 type Planned = Omit<PlanSetup, 'cut' | 'input'> & { plan: SweepPlan; line: [number, number][] };
 
-/** Loads the parks and playgrounds once (for the priority of stops near them); null until loaded or when it failed. */
-function useNearPark(baseUrl: string): { nearPark: NearPark | null; failed: boolean } {
-  const [state, setState] = useState<{ nearPark: NearPark | null; failed: boolean }>({ nearPark: null, failed: false });
-  useEffect(() => {
-    let live = true;
-    loadDecoded(new URL(DATA_FILES.parks, baseUrl).toString(), decodeParks).then(
-      (parks) => live && setState({ nearPark: createParkProximity(parks), failed: false }),
-      () => live && setState({ nearPark: null, failed: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [baseUrl]);
-  return state;
-}
 
 const km = (m: number) => (m / 1000).toFixed(1);
 function duration(minutes: number): string {

@@ -1,14 +1,11 @@
 // Turns the Sweeps tab's state into a plan: the stops (open requests, plus hotspot cells when asked), the start, the
 // speed and the distances (along the walking graph, straight line where it has no path), then the route engine; and
 // the plan back into what the list, the map and the exports show.
-import { z } from 'zod';
 import type { NeedleTable } from '../../datasets/needle-table';
 import type { SweepExportRow } from '../../datasets/sweep-export';
 import { isoDateFromDay } from '../../domain/calendar-day';
-import { polygonalGeometrySchema } from '../../domain/geometry';
 import type { SiteFeature } from '../../domain/site';
 import type { HotspotCell } from '../../geo/hotspots';
-import { parksAndPlaygrounds } from '../../geo/park-proximity';
 import { DRIVING_METERS_PER_MINUTE, sweepPriority, WALKING_METERS_PER_MINUTE, type LeftOutStop, type SweepPlan, type SweepPlanInput, type SweepStopInput } from '../../geo/sweep-plan';
 import type { WalkNetwork } from '../../geo/walk-network';
 import { addedStopId, type SweepsState } from './sweeps-state';
@@ -29,12 +26,6 @@ export type StopInfo = SweepStopInput & {
  */
 export const MAX_CANDIDATES = 80;
 
-/** The open-space layer's parks file, validated (only what the proximity test reads). */
-export const parksFileSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ class: z.string().optional() }).passthrough().nullable(), geometry: polygonalGeometrySchema })),
-});
-export const decodeParks = (json: unknown) => parksAndPlaygrounds(parksFileSchema.parse(json));
 
 export type PlannerEnv = {
   needles: NeedleTable;

@@ -3,7 +3,7 @@ import { needleTableFromRequests } from '../../../../src/datasets/needle-table';
 import type { NeedleRequest } from '../../../../src/domain/needle-request';
 import type { SiteFeature } from '../../../../src/domain/site';
 import { haversineMetersLngLat } from '../../../../src/geo/haversine';
-import { candidateSites, demandOf, measureCoverage, supplyOf } from '../../../../src/tools/coverage/coverage-model';
+import { candidateSites, demandOf, gapCells, measureCoverage, parkEquity, supplyOf } from '../../../../src/tools/coverage/coverage-model';
 import { coverageSlice, COVERAGE_INITIAL, type CoverageState } from '../../../../src/tools/coverage/coverage-state';
 import { mulberry32 } from '../../../../src/geo/seeded-random';
 
@@ -83,5 +83,30 @@ describe('demand, supply and coverage', () => {
       const nearest = Math.min(...demand.map((d) => haversineMetersLngLat(c.lngLat[0], c.lngLat[1], d.lngLat[0], d.lngLat[1])));
       expect(nearest).toBeLessThanOrEqual(250 * Math.SQRT1_2 + 1);
     }
+  });
+});
+
+describe('gaps and the park figure', () => {
+  const random = mulberry32(11);
+  const demand = Array.from({ length: 300 }, () => ({ lngLat: [-71.1 + random() * 0.06, 42.3 + random() * 0.05] as [number, number], weight: 1 }));
+  const flags = Uint8Array.from(demand, (_, i) => (i % 3 === 0 ? 1 : 0));
+
+  it('gap cells count only uncovered demand, most first, each point inside its cell', () => {
+    const gaps = gapCells(demand, flags, 1000);
+    expect(gaps.reduce((a, g) => a + g.count, 0)).toBe(demand.filter((_, i) => !flags[i]).length);
+    expect(gaps.map((g) => g.count)).toEqual([...gaps.map((g) => g.count)].sort((a, b) => b - a));
+    const inside = (p: [number, number], b: readonly number[]) => p[0] >= b[0]! && p[0] < b[2]! && p[1] >= b[1]! && p[1] < b[3]!;
+    for (const g of gaps) {
+      const members = demand.filter((d, i) => !flags[i] && inside(d.lngLat, g.bounds));
+      expect(members.length).toBe(g.count);
+    }
+  });
+
+  it('the park figure counts the demand near a park and the covered part of it', () => {
+    const nearPark = (p: readonly [number, number]) => p[0] < -71.07;
+    const e = parkEquity(demand, flags, nearPark);
+    const near = demand.map((d, i) => ({ d, i })).filter(({ d }) => nearPark(d.lngLat));
+    expect(e.total).toBe(near.length);
+    expect(e.covered).toBe(near.filter(({ i }) => flags[i]).length);
   });
 });
