@@ -52,6 +52,21 @@ test('citywide coverage within 400 m matches a brute-force count; five proposed 
   const withProposed = coveredBy([...SUPPLY.map((s) => s.coordinates), ...fc.features.map((f) => f.geometry.coordinates)], 400);
   expect(withProposed).toBe(running);
   expect(await session.text('coverage-after')).toContain(`${((100 * running) / REQUESTS.length).toFixed(1)}% with 5 new kiosks`);
+  // Save this as a scenario, propose 10 instead, save that too, and compare the two side by side.
+  await session.fill('coverage-scenario-name', 'Five kiosks');
+  await session.click('coverage-scenario-save');
+  await session.fill('coverage-k', '10');
+  await expect.poll(() => session.count('coverage-proposed-site'), { timeout: 60_000 }).toBe(10);
+  await session.fill('coverage-scenario-name', 'Ten kiosks');
+  await session.click('coverage-scenario-save');
+  await expect.poll(() => session.textsIn('coverage-scenario-list', 'li')).toHaveLength(2);
+  await session.selectOption('coverage-compare-b', '1');
+  const city = (await session.text('coverage-compare-city')).replace(/\s+/g, ' ');
+  const [shareA, shareB] = [...city.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+  expect(shareA).toBeCloseTo((100 * running) / REQUESTS.length, 1);
+  expect(shareB).toBeGreaterThan(shareA!);
+  expect(city).toContain('5 and 10 new kiosks');
+
   // The gaps: cells of uncovered requests, most first, never more than the requests left uncovered.
   const gapCounts = (await session.textsIn('coverage-gaps', 'tbody tr td:nth-child(3)')).map(Number);
   expect(gapCounts.length).toBeGreaterThan(0);

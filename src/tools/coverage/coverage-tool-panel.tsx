@@ -14,6 +14,8 @@ import { downloadFile } from '../../ui/download';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import { usePlaceFiles } from '../../ui/use-place-files';
 import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
+import { CoverageScenarios } from './coverage-scenarios';
+import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
 import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
 
 export type CoveragePanelExtra = { baseUrl: string; needles: NeedleTable | null; sites: readonly SiteFeature[] };
@@ -65,6 +67,21 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     return () => clearTimeout(timer);
   }, [curveAsked, demand, supplyPoints, state.radiusMeters, key]);
   const currentCurve = curve && curve.key === key ? curve.points : null;
+
+  // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.
+  const scenario = useMemo((): Omit<CoverageScenario, 'name' | 'savedAt'> | null => {
+    if (!demand || !coverage || (state.k > 0 && !current)) return null;
+    const proposedSites = current ? current.result.chosen.map((c) => ({ lngLat: current.candidates[c.index]!.lngLat, gain: c.gain })) : [];
+    const after = proposedSites.length > 0 ? measureCoverage(demand.points, [...supplyPoints, ...proposedSites], state.radiusMeters, areaOf) : coverage;
+    return {
+      settings: { window: state.window, radiusMeters: state.radiusMeters, kinds: [...state.kinds], everyone: state.everyone, k: state.k },
+      total: after.total,
+      covered: after.covered,
+      sitesCounted: supply.length,
+      byArea: after.byArea.map(({ name, total, covered }) => ({ name, total, covered })),
+      proposed: proposedSites,
+    };
+  }, [demand, coverage, current, supplyPoints, state, areaOf, supply.length]);
   const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
 
   const { setOverlays } = shell;
@@ -236,6 +253,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               </button>
             </div>
           )}
+          <CoverageScenarios current={scenario} />
           {!curveAsked ? (
             <button type="button" data-testid="coverage-curve-button" onClick={() => setCurveAsked(true)}>
               {t('coverage.curveButton', { max: MAX_K })}
