@@ -47,6 +47,7 @@ export const DATA_FILES = {
   neighborhoods: 'data/neighborhoods.geojson',
   walkGraph: 'data/walk-graph.json',
   geocoderIndex: 'data/geocoder-index.json',
+  tracts: 'data/tracts.geojson',
 } as const;
 
 /** Attribution shown on the map for the data it draws. */

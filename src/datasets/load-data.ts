@@ -117,6 +117,8 @@ export const dataManifestSchema = z.object({
       dateRange: z.tuple([z.string(), z.string()]).optional(),
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
       rejectedFile: z.string().optional(),
+      source: z.string().optional(),
+      totals: z.record(z.string(), z.number()).optional(),
     }),
   ),
   /** First and last open date of the 311 requests, or null when there are none. */

@@ -41,6 +41,7 @@ describe('buildData on the fixture source dir', () => {
       'basemap-stub',
       'zones-stub',
       'geocoder (address points)',
+      'census-tracts',
     ]);
   });
 
@@ -99,6 +100,13 @@ describe('buildData on the fixture source dir', () => {
     const fc = read('neighborhoods.geojson') as { features: { properties: Record<string, unknown> }[] };
     expect(fc.features.map((f) => f.properties)).toEqual([{ name: 'South End' }, { name: 'Roxbury' }]);
     expect(summary('neighborhoods')).toMatchObject({ rowsRead: 4, rowsKept: 2 });
+  });
+
+  it('writes the census tracts and records their source and total estimated residents in the manifest', () => {
+    const fc = read('tracts.geojson') as { features: { properties: Record<string, unknown> }[] };
+    expect(fc.features.map((f) => f.properties.geoid)).toEqual(['25025010405', '25025980101']);
+    expect(summary('census-tracts')).toMatchObject({ rowsRead: 3, rowsKept: 2, totals: { population: 7085 } });
+    expect(summary('census-tracts').source).toContain('boydnpb/park_access');
   });
 
   it('prints a summary table with the rejection reasons', () => {
