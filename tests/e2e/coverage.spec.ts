@@ -84,3 +84,13 @@ test('citywide coverage within 400 m matches a brute-force count; five proposed 
   await map.settle();
   expect((await a11y.seriousViolations()).map((v) => `${v.id}: ${v.targets.join(' | ')}`)).toEqual([]);
 });
+
+test('residents instead of requests: the tracts load only then, and the figure says whose numbers they are', async ({ session, map }) => {
+  test.setTimeout(120_000);
+  await map.openMap('#tab=coverage');
+  await session.waitVisible('coverage-figure', 60_000);
+  expect(await session.text('coverage-figure')).toMatch(/requests/);
+  await session.click('coverage-demand-residents');
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toMatch(/of 650,272 estimated residents \(ACS, about 2015\) \(\d+\.\d%\) live within 400 m/);
+  expect(await session.hash()).toContain('cdem=res');
+});

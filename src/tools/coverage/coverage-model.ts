@@ -4,7 +4,7 @@ import type { NeedleTable } from '../../datasets/needle-table';
 import { eligibilityClass } from '../../domain/site-eligibility';
 import type { SiteFeature } from '../../domain/site';
 import { coverageByGroup, coveredFlags, type DemandPoint } from '../../geo/coverage';
-import { hotspotCells, type HotspotCell } from '../../geo/hotspots';
+import { cellBounds, cellIdAt, hotspotCells } from '../../geo/hotspots';
 import type { CoverageState } from './coverage-state';
 
 /** A place with a position, as the siting engine takes it. */
@@ -67,12 +67,23 @@ export function candidateSites(demand: readonly Located[]): Located[] {
 /** Size of the gap cells, metres. */
 export const GAP_CELL_METERS = 500;
 
-/** The cells of GAP_CELL_METERS holding the most uncovered demand (by count of points), most first. */
-export function gapCells(demand: readonly Located[], flags: ArrayLike<number>, top = 10): HotspotCell[] {
-  const cols = { lng: demand.map((d) => d.lngLat[0]), lat: demand.map((d) => d.lngLat[1]) };
-  const uncovered: number[] = [];
-  for (let i = 0; i < demand.length; i++) if (!flags[i]) uncovered.push(i);
-  return hotspotCells(cols, uncovered, new Uint32Array(0), GAP_CELL_METERS, top);
+export type GapCell = { cellId: string; center: [number, number]; bounds: [number, number, number, number]; weight: number };
+
+/** The cells of GAP_CELL_METERS holding the most uncovered demand weight (requests or residents), most first. */
+export function gapCells(demand: readonly (Located & { weight?: number })[], flags: ArrayLike<number>, top = 10): GapCell[] {
+  const weightOf = new Map<string, number>();
+  demand.forEach((d, i) => {
+    if (flags[i]) return;
+    const id = cellIdAt(d.lngLat, GAP_CELL_METERS);
+    weightOf.set(id, (weightOf.get(id) ?? 0) + (d.weight ?? 1));
+  });
+  return [...weightOf.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([cellId, weight]) => {
+      const b = cellBounds(cellId, GAP_CELL_METERS);
+      return { cellId, center: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2], bounds: [b[0], b[1], b[2], b[3]], weight };
+    });
 }
 
 /** Demand near parks and playgrounds (within 200 m, see geo/park-proximity.ts) and how much of it is covered. */

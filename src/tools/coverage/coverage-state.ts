@@ -14,7 +14,11 @@ export type SupplyKind = (typeof SUPPLY_KINDS)[number];
 /** Most new sites proposed at once (the coverage curve runs 1..MAX_K). */
 export const MAX_K = 20;
 
+/** What is counted as demand: 311 Needle Pickup requests, or estimated residents by census tract. Never mixed. */
+export type CoverageDemand = 'requests' | 'residents';
+
 export type CoverageState = {
+  demand: CoverageDemand;
   window: CoverageWindow;
   radiusMeters: number;
   kinds: readonly SupplyKind[];
@@ -25,6 +29,7 @@ export type CoverageState = {
 };
 
 export const COVERAGE_INITIAL: CoverageState = {
+  demand: 'requests',
   window: 'all',
   radiusMeters: 400,
   kinds: ['disposal-kiosk', 'drop-off', 'syringe-service-program'],
@@ -38,13 +43,14 @@ function isKind(v: string): v is SupplyKind {
 
 export const coverageSlice: ToolSlice<CoverageState> = {
   initial: COVERAGE_INITIAL,
-  urlKeys: ['cwin', 'cr', 'ckinds', 'call', 'ck'],
+  urlKeys: ['cdem', 'cwin', 'cr', 'ckinds', 'call', 'ck'],
   fromUrl: (p) => {
     const win = p.get('cwin');
     const r = Number(p.get('cr'));
     const kinds = p.get('ckinds');
     const k = p.get('ck');
     return {
+      demand: p.get('cdem') === 'res' ? 'residents' : 'requests',
       window: win !== null && (COVERAGE_WINDOWS as readonly string[]).includes(win) ? (win as CoverageWindow) : COVERAGE_INITIAL.window,
       radiusMeters: (COVERAGE_RADII_METERS as readonly number[]).includes(r) ? r : COVERAGE_INITIAL.radiusMeters,
       kinds: kinds === null ? COVERAGE_INITIAL.kinds : [...new Set(kinds.split('~').filter(isKind))],
@@ -55,6 +61,7 @@ export const coverageSlice: ToolSlice<CoverageState> = {
   toUrl: (s) => {
     const out: [string, string][] = [];
     const I = COVERAGE_INITIAL;
+    if (s.demand !== I.demand) out.push(['cdem', 'res']);
     if (s.window !== I.window) out.push(['cwin', s.window]);
     if (s.radiusMeters !== I.radiusMeters) out.push(['cr', String(s.radiusMeters)]);
     if (s.kinds.join('~') !== I.kinds.join('~')) out.push(['ckinds', s.kinds.join('~')]);

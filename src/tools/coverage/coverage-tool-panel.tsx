@@ -13,6 +13,12 @@ import { buildCoverageOverlay } from '../../map/layers/coverage-layers';
 import { downloadFile } from '../../ui/download';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import { usePlaceFiles } from '../../ui/use-place-files';
+import { DATA_FILES } from '../../config/city';
+import { loadTracts, TRACT_POPULATION_LABEL } from '../../datasets/tracts';
+import { tractDemandGrid, type TractDemandPoint } from '../../geo/tract-demand';
+
+/** Spacing of the points residents are spread over inside each tract, metres. */
+const RESIDENT_GRID_METERS = 100;
 import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
 import { CoverageScenarios } from './coverage-scenarios';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
@@ -26,7 +32,25 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const { t } = useTranslation();
   const files = usePlaceFiles(baseUrl);
   const place = files.status === 'ready' ? files.files : null;
-  const demand = useMemo(() => (needles ? demandOf(needles, state.window) : null), [needles, state.window]);
+  // Residents (estimated, by census tract) load only when asked for; each tract's residents are spread over 100 m
+  // grid points inside it, so a reach of 200-800 m is not decided by one point per tract.
+  const [tracts, setTracts] = useState<{ points: TractDemandPoint[] } | { error: string } | null>(null);
+  useEffect(() => {
+    if (state.demand !== 'residents' || tracts) return;
+    let live = true;
+    loadTracts(new URL(DATA_FILES.tracts, baseUrl).toString()).then(
+      (list) => live && setTracts({ points: tractDemandGrid(list, RESIDENT_GRID_METERS) }),
+      (e: unknown) => live && setTracts({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.demand, tracts, baseUrl]);
+  const demand = useMemo(() => {
+    if (state.demand === 'residents') return tracts && 'points' in tracts ? { points: tracts.points, fromDay: -1, toDay: -1 } : null;
+    return needles ? demandOf(needles, state.window) : null;
+  }, [state.demand, tracts, needles, state.window]);
+  const residents = state.demand === 'residents';
   const supply = useMemo(() => supplyOf(sites, state), [sites, state]);
   const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
   const areaOf = useMemo(() => {
@@ -37,7 +61,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
 
   // Proposing runs after a paint, so the tab says it is working; it is fast (a few hundred ms at most on Boston's data).
   const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[] } | null>(null);
-  const key = `${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}`;
+  const key = `${state.demand}|${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}`;
   useEffect(() => {
     if (!demand || state.k === 0) {
       setProposal(null);
@@ -97,14 +121,22 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     if (!current) return;
     const features = current.result.chosen.map((c, i) => ({
       type: 'Feature' as const,
-      properties: { rank: i + 1, gain: c.gain, covered: c.covered, radiusMeters: state.radiusMeters, window: state.window, distance: 'straight line (great-circle)' },
+      properties: {
+        rank: i + 1,
+        gain: c.gain,
+        covered: c.covered,
+        demand: residents ? TRACT_POPULATION_LABEL : '311 Needle Pickup requests',
+        radiusMeters: state.radiusMeters,
+        window: residents ? null : state.window,
+        distance: 'straight line (great-circle)',
+      },
       geometry: { type: 'Point' as const, coordinates: current.candidates[c.index]!.lngLat },
     }));
     downloadFile({ name: `proposed-kiosks-${state.k}.geojson`, content: JSON.stringify({ type: 'FeatureCollection', features }, null, 1), mimeType: 'application/geo+json' });
   };
   const exportTable = () => {
     if (!coverage) return;
-    const rows = [['neighborhood', 'requests', 'covered', 'share'], ...coverage.byArea.map((a) => [a.name, String(a.total), String(a.covered), a.share.toFixed(4)])];
+    const rows = [['neighborhood', residents ? 'estimated_residents' : 'requests', 'covered', 'share'], ...coverage.byArea.map((a) => [a.name, String(a.total), String(a.covered), a.share.toFixed(4)])];
     downloadFile({ name: `coverage-${state.radiusMeters}m.csv`, content: rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n', mimeType: 'text/csv' });
   };
 
@@ -113,6 +145,20 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       <h2 id="coverage-heading">{t('coverage.heading')}</h2>
       <p className="sweeps-intro">{t('coverage.intro')}</p>
       <fieldset className="sweeps-inline">
+        <legend>{t('coverage.demand')}</legend>
+        <label>
+          <input type="radio" name="coverage-demand" data-testid="coverage-demand-requests" checked={!residents} onChange={() => set({ demand: 'requests' })} /> {t('coverage.demandRequests')}
+        </label>
+        <label>
+          <input type="radio" name="coverage-demand" data-testid="coverage-demand-residents" checked={residents} onChange={() => set({ demand: 'residents' })} /> {t('coverage.demandResidents', { label: TRACT_POPULATION_LABEL })}
+        </label>
+      </fieldset>
+      {tracts && 'error' in tracts && residents && (
+        <p role="alert" className="sweeps-error">
+          {t('coverage.tractsFailed', { error: tracts.error })}
+        </p>
+      )}
+      <fieldset className="sweeps-inline" disabled={residents}>
         <legend>{t('coverage.window')}</legend>
         {COVERAGE_WINDOWS.map((w) => (
           <label key={w}>
@@ -151,7 +197,8 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       ) : (
         <>
           <p className="coverage-figure" data-testid="coverage-figure" role="status">
-            {t('coverage.figure', {
+            {t(residents ? 'coverage.figureResidents' : 'coverage.figure', {
+              label: TRACT_POPULATION_LABEL,
               covered: coverage.covered.toLocaleString('en-US'),
               total: coverage.total.toLocaleString('en-US'),
               share: pct(coverage.share),
@@ -161,13 +208,13 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               to: isoDateFromDay(demand.toDay),
             })}
           </p>
-          <p className="sweeps-note">{t('coverage.assumptions')}</p>
+          <p className="sweeps-note">{t(residents ? 'coverage.assumptionsResidents' : 'coverage.assumptions', { label: TRACT_POPULATION_LABEL })}</p>
           <table className="sweeps-table" data-testid="coverage-table">
             <caption>{t('coverage.tableCaption', { m: state.radiusMeters })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('coverage.neighborhood')}</th>
-                <th scope="col">{t('coverage.requests')}</th>
+                <th scope="col">{t(residents ? 'coverage.residents' : 'coverage.requests')}</th>
                 <th scope="col">{t('coverage.covered')}</th>
                 <th scope="col">{t('coverage.share')}</th>
               </tr>
@@ -176,8 +223,8 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               {coverage.byArea.map((a) => (
                 <tr key={a.name}>
                   <td>{a.name}</td>
-                  <td>{a.total}</td>
-                  <td>{a.covered}</td>
+                  <td>{a.total.toLocaleString('en-US')}</td>
+                  <td>{a.covered.toLocaleString('en-US')}</td>
                   <td>{pct(a.share)}</td>
                 </tr>
               ))}
@@ -188,7 +235,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
             {t('coverage.exportTable')}
           </button>
 
-          {equity && (
+          {equity && !residents && (
             <p data-testid="coverage-parks">
               {t('coverage.parks', { covered: equity.covered, total: equity.total, share: pct(equity.share), m: state.radiusMeters })} {t('coverage.schools')}
             </p>
@@ -201,7 +248,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">{t('coverage.gapWhere')}</th>
-                <th scope="col">{t('coverage.gapCount')}</th>
+                <th scope="col">{t(residents ? 'coverage.gapResidents' : 'coverage.gapCount')}</th>
               </tr>
             </thead>
             <tbody>
@@ -213,7 +260,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
                       {place?.describe([g.center[0], g.center[1]])?.text ?? `${g.center[1].toFixed(4)}, ${g.center[0].toFixed(4)}`}
                     </button>
                   </td>
-                  <td>{g.count}</td>
+                  <td>{g.weight.toLocaleString('en-US')}</td>
                 </tr>
               ))}
             </tbody>
@@ -243,7 +290,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
                       <button type="button" className="link-button" onClick={() => map?.easeTo({ center: p, zoom: Math.max(map.getZoom(), 15) })}>
                         {place?.describe(p)?.text ?? `${p[1].toFixed(5)}, ${p[0].toFixed(5)}`}
                       </button>{' '}
-                      {t('coverage.gain', { gain: c.gain, covered: c.covered, n: i + 1 })}
+                      {t(residents ? 'coverage.gainResidents' : 'coverage.gain', { gain: c.gain.toLocaleString('en-US'), covered: c.covered.toLocaleString('en-US'), n: i + 1 })}
                     </li>
                   );
                 })}

@@ -28,7 +28,7 @@ const site = (id: string, kind: string, lngLat: [number, number], eligibility: s
 
 describe('the Coverage slice in the URL', () => {
   it('round-trips and falls back part by part', () => {
-    const s: CoverageState = { window: '90', radiusMeters: 800, kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
+    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
     expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
     expect(coverageSlice.toUrl(COVERAGE_INITIAL)).toEqual([]);
     expect(coverageSlice.fromUrl(new URLSearchParams('cwin=7&cr=300&ckinds=bogus&ck=99'), COVERAGE_INITIAL)).toEqual({ ...COVERAGE_INITIAL, kinds: [] });
@@ -93,12 +93,12 @@ describe('gaps and the park figure', () => {
 
   it('gap cells count only uncovered demand, most first, each point inside its cell', () => {
     const gaps = gapCells(demand, flags, 1000);
-    expect(gaps.reduce((a, g) => a + g.count, 0)).toBe(demand.filter((_, i) => !flags[i]).length);
-    expect(gaps.map((g) => g.count)).toEqual([...gaps.map((g) => g.count)].sort((a, b) => b - a));
+    expect(gaps.reduce((a, g) => a + g.weight, 0)).toBe(demand.filter((_, i) => !flags[i]).length);
+    expect(gaps.map((g) => g.weight)).toEqual([...gaps.map((g) => g.weight)].sort((a, b) => b - a));
     const inside = (p: [number, number], b: readonly number[]) => p[0] >= b[0]! && p[0] < b[2]! && p[1] >= b[1]! && p[1] < b[3]!;
     for (const g of gaps) {
       const members = demand.filter((d, i) => !flags[i] && inside(d.lngLat, g.bounds));
-      expect(members.length).toBe(g.count);
+      expect(members.length).toBe(g.weight);
     }
   });
 
