@@ -61,26 +61,8 @@ export function CoverageScenarios({ current }: { current: Omit<CoverageScenario,
       {scenarios.length >= 2 && A && B && (
         <>
           <div className="sweeps-row">
-            <label>
-              {t('coverage.scenarios.a')}
-              <select data-testid="coverage-compare-a" value={a} onChange={(e) => setA(Number(e.target.value))}>
-                {scenarios.map((s, i) => (
-                  <option key={i} value={i}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('coverage.scenarios.b')}
-              <select data-testid="coverage-compare-b" value={b} onChange={(e) => setB(Number(e.target.value))}>
-                {scenarios.map((s, i) => (
-                  <option key={i} value={i}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ScenarioChoice label={t('coverage.scenarios.a')} testId="coverage-compare-a" scenarios={scenarios} value={a} onChange={setA} />
+            <ScenarioChoice label={t('coverage.scenarios.b')} testId="coverage-compare-b" scenarios={scenarios} value={b} onChange={setB} />
           </div>
           <table className="sweeps-table" data-testid="coverage-compare">
             <caption>{t('coverage.scenarios.caption', { a: A.name, b: B.name })}</caption>
@@ -117,5 +99,21 @@ export function CoverageScenarios({ current }: { current: Omit<CoverageScenario,
         </button>
       )}
     </section>
+  );
+}
+
+/** A select of the saved scenarios by name (its value is the scenario's position in the list). */
+function ScenarioChoice(props: { label: string; testId: string; scenarios: readonly CoverageScenario[]; value: number; onChange: (i: number) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select data-testid={props.testId} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {props.scenarios.map((s, i) => (
+          <option key={i} value={i}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
