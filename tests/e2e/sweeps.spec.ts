@@ -173,8 +173,9 @@ test('a stop added on the map joins the plan and is always kept; a removed stop 
 
   // A shift too short for everything keeps the stop added by hand and leaves out the others, saying why.
   await session.fill('sweeps-shift', '15');
-  await expect.poll(async () => (await sweeps.stops()).map((s) => s.id)).toContain(added.id);
-  expect((await sweeps.stops()).length).toBeLessThan(7);
+  // Wait for the new plan (the old list stays on screen until it comes), then check it.
+  await expect.poll(async () => (await sweeps.stops()).length).toBeLessThan(7);
+  expect((await sweeps.stops()).map((s) => s.id)).toContain(added.id);
   await expect.poll(() => session.text('sweeps-left-out')).toMatch(/stops left out/);
 
   await sweeps.removeStop(added.id);
