@@ -55,10 +55,16 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
   const areaOf = useMemo(() => {
     const areaAt = place?.areaAt;
-    return areaAt ? (p: readonly [number, number]) => (areaAt(p)?.kind === 'neighborhood' ? areaAt(p)!.name : null) : null;
+    if (!areaAt) return null;
+    return (p: readonly [number, number]) => {
+      const area = areaAt(p);
+      return area?.kind === 'neighborhood' ? area.name : null;
+    };
   }, [place]);
   const coverage = useMemo(() => (demand ? measureCoverage(demand.points, supplyPoints, state.radiusMeters, areaOf) : null), [demand, supplyPoints, state.radiusMeters, areaOf]);
 
+  // The candidate sites, made once per demand for the proposal and the curve alike.
+  const candidates = useMemo(() => (demand ? candidateSites(demand.points) : []), [demand]);
   // Proposing runs after a paint, so the tab says it is working; it is fast (a few hundred ms at most on Boston's data).
   const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[] } | null>(null);
   const key = `${state.demand}|${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}`;
@@ -68,12 +74,11 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       return;
     }
     const timer = setTimeout(() => {
-      const candidates = candidateSites(demand.points);
       const result = selectSites(demand.points, candidates, supplyPoints, { k: state.k, radiusMeters: state.radiusMeters, search: 'restarts', timeBudgetMs: 800, seed: 1 });
       setProposal({ key, result, candidates });
     }, 30);
     return () => clearTimeout(timer);
-  }, [demand, supplyPoints, state.k, state.radiusMeters, key]);
+  }, [demand, candidates, supplyPoints, state.k, state.radiusMeters, key]);
   const current = proposal && proposal.key === key ? proposal : null;
 
   const parks = useNearPark(baseUrl);
@@ -85,11 +90,11 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   useEffect(() => {
     if (!curveAsked || !demand) return;
     const timer = setTimeout(() => {
-      const points = coverageCurve(demand.points, candidateSites(demand.points), supplyPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
+      const points = coverageCurve(demand.points, candidates, supplyPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
       setCurve({ key, points });
     }, 30);
     return () => clearTimeout(timer);
-  }, [curveAsked, demand, supplyPoints, state.radiusMeters, key]);
+  }, [curveAsked, demand, candidates, supplyPoints, state.radiusMeters, key]);
   const currentCurve = curve && curve.key === key ? curve.points : null;
 
   // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.

@@ -71,10 +71,13 @@ export function SweepsPlan(props: Props) {
   const dragged = useRef<string | null>(null);
 
   const ready = (place !== null || placeError) && (parks.nearPark !== null || parks.failed);
+  // The stops depend on these parts of the state only: a reorder or a new shift length re-plans without describing
+  // every stop again.
+  const { removed, locked, added, hotspotStops } = state;
   const candidates = useMemo(() => {
     if (!stopRows || !ready) return null;
-    return candidateStops({ needles, describe: place?.describe ?? null, nearPark: parks.nearPark, sites, todayDay }, stopRows, hotspots, state);
-  }, [stopRows, ready, needles, place, parks.nearPark, sites, todayDay, hotspots, state]);
+    return candidateStops({ needles, describe: place?.describe ?? null, nearPark: parks.nearPark, sites, todayDay }, stopRows, hotspots, { removed, locked, added, hotspotStops });
+  }, [stopRows, ready, needles, place, parks.nearPark, sites, todayDay, hotspots, removed, locked, added, hotspotStops]);
 
   // Plans in the worker whenever a plan is asked for and its input changes; an answer to an older input is dropped.
   const walkGraphUrl = placeError ? null : new URL(DATA_FILES.walkGraph, baseUrl).toString();

@@ -36,7 +36,12 @@ export type PlannerEnv = {
 };
 
 /** The candidate stops: the open requests of the area (minus removed ones) and the top hotspot cells when asked. */
-export function candidateStops(env: PlannerEnv, rows: readonly number[], hotspots: readonly HotspotCell[], state: SweepsState): StopInfo[] {
+export function candidateStops(
+  env: PlannerEnv,
+  rows: readonly number[],
+  hotspots: readonly HotspotCell[],
+  state: Pick<SweepsState, 'removed' | 'locked' | 'added' | 'hotspotStops'>,
+): StopInfo[] {
   const removed = new Set(state.removed);
   const locked = new Set(state.locked);
   const out: StopInfo[] = [];
