@@ -16,7 +16,7 @@ import type { OverlaySpec } from '../map/overlay';
 import { useSiteEdits } from './use-site-edits';
 import { useNeedleImports } from './use-needle-imports';
 import { useZones } from '../tools/zones/use-zones';
-import type { MapClick, MapClickHandler, ShellApi } from '../ui/tool-contract';
+import type { KeptOverlay, MapClick, MapClickHandler, ShellApi } from '../ui/tool-contract';
 import { appReducer, initialAppState } from './app-state';
 import { DataNote } from './data-note';
 import { DataProblems } from './data-problems';
@@ -61,6 +61,9 @@ export function App({ data, baseUrl }: AppProps) {
   // One owner of the map's clicks at a time: a tool that claimed it (drawing a zone...), else the shell's selection.
   const mapOwner = useRef<MapClickHandler | null>(null);
   const [toolOverlays, setToolOverlays] = useState<Readonly<Record<string, readonly OverlaySpec[]>>>({});
+  // What a tool leaves on the map after its panel closes (a planned sweep), and which of those the legend hides.
+  const [keptByTool, setKeptByTool] = useState<Readonly<Record<string, KeptOverlay>>>({});
+  const [hiddenKept, setHiddenKept] = useState<ReadonlySet<string>>(() => new Set());
   const shells = useRef(new Map<string, ShellApi>());
   /** One stable shell object per tool, so a tool's effects that depend on it do not re-run on every render. */
   const shellFor = useCallback((toolId: string): ShellApi => {
@@ -71,6 +74,14 @@ export function App({ data, baseUrl }: AppProps) {
           mapOwner.current = handler;
         },
         setOverlays: (overlays) => setToolOverlays((all) => (all[toolId] === overlays ? all : { ...all, [toolId]: overlays })),
+        keepOnMap: (kept) =>
+          setKeptByTool((all) => {
+            if (all[toolId] === kept) return all;
+            const next = { ...all };
+            if (kept) next[toolId] = kept;
+            else delete next[toolId];
+            return next;
+          }),
         selectSite: (siteId) => dispatch({ type: 'select-site', siteId }),
       };
       shells.current.set(toolId, shell);
@@ -133,7 +144,24 @@ export function App({ data, baseUrl }: AppProps) {
     ],
     [shownZones, showZones, densityCells, showNeedles, needlePoints, fromDay, toDay, statuses, selectedIndex, siteFeatures, showDisposal, showServices, kinds, state.siteId],
   );
-  const overlays = useMemo(() => composeOverlays(shellOverlays, toolOverlays, state.tab), [shellOverlays, toolOverlays, state.tab]);
+  const kept = useMemo(
+    () => Object.fromEntries(Object.entries(keptByTool).map(([tool, k]) => [tool, { overlays: k.overlays, shown: !hiddenKept.has(tool) }])),
+    [keptByTool, hiddenKept],
+  );
+  const overlays = useMemo(() => composeOverlays(shellOverlays, toolOverlays, state.tab, kept), [shellOverlays, toolOverlays, state.tab, kept]);
+  const keptLegend = useMemo(
+    () => Object.entries(keptByTool).map(([toolId, k]) => ({ toolId, label: k.label, detail: k.detail, shown: !hiddenKept.has(toolId) })),
+    [keptByTool, hiddenKept],
+  );
+  const toggleKept = useCallback(
+    (toolId: string) =>
+      setHiddenKept((hidden) => {
+        const next = new Set(hidden);
+        if (!next.delete(toolId)) next.add(toolId);
+        return next;
+      }),
+    [],
+  );
 
   const countByKind = useMemo(() => siteCountByKind(siteFeatures.features), [siteFeatures]);
   const places = useMemo(() => visiblePlaces(siteFeatures.features, layers.layers, kinds), [siteFeatures, layers.layers, kinds]);
@@ -188,7 +216,7 @@ export function App({ data, baseUrl }: AppProps) {
     sitesApi,
     needles,
     needlesApi,
-    layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places },
+    layers: { needleWindow: window311, needleCount: indices.length, needleMode, densityCellMeters: cellRadiusMeters, siteCountByKind: countByKind, places, kept: keptLegend, onToggleKept: toggleKept },
   };
   const activeTool = toolById(state.tab) ?? TOOLS[0];
   const dispatchTool = useCallback((tool: string, updater: (s: unknown) => unknown) => dispatch({ type: 'update-tool', tool, updater }), []);

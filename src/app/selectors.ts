@@ -43,9 +43,16 @@ export function selectionFromClick(click: MapClick): ClickSelection {
 }
 
 /**
- * Everything the map draws: the shell's overlays, then those of the tool whose panel is open (drawn above). Overlays
- * of other tools are left out (a tool's drawing belongs to its open panel).
+ * Everything the map draws: the shell's overlays, what other tools keep on the map (a planned sweep) unless hidden in
+ * the legend, then the overlays of the tool whose panel is open (drawn above). Other tools' panel drawings are left
+ * out (a tool's drawing belongs to its open panel); a tool's kept drawing is left out while its own panel is open.
  */
-export function composeOverlays(shell: readonly OverlaySpec[], byTool: Readonly<Record<string, readonly OverlaySpec[]>>, activeTool: string): OverlaySpec[] {
-  return [...shell, ...(byTool[activeTool] ?? [])];
+export function composeOverlays(
+  shell: readonly OverlaySpec[],
+  byTool: Readonly<Record<string, readonly OverlaySpec[]>>,
+  activeTool: string,
+  kept: Readonly<Record<string, { overlays: readonly OverlaySpec[]; shown: boolean }>> = {},
+): OverlaySpec[] {
+  const keptShown = Object.entries(kept).flatMap(([tool, k]) => (tool !== activeTool && k.shown ? k.overlays : []));
+  return [...shell, ...keptShown, ...(byTool[activeTool] ?? [])];
 }

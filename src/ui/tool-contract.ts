@@ -26,6 +26,9 @@ export type MapClick = { lngLat: LngLat; features: MapFeatureHit[]; gesture: 'ta
 /** Handles map clicks while a tool owns the map (drawing a zone, placing a sweep start...). */
 export type MapClickHandler = (click: MapClick) => void;
 
+/** A tool's drawing kept on the map after its panel closes, and how the Layers legend names it. */
+export type KeptOverlay = { overlays: readonly OverlaySpec[]; label: string; detail: string };
+
 /** Services of the shell every tool may use. */
 export type ShellApi = {
   /**
@@ -39,6 +42,12 @@ export type ShellApi = {
    * panel is open; an empty list (or leaving the tab) removes them.
    */
   setOverlays: (overlays: readonly OverlaySpec[]) => void;
+  /**
+   * What this tool leaves on the map when its panel closes (the planned sharps sweep), with the line the Layers legend
+   * shows for it and where the user can hide it; null takes it away. Drawn only while another tab is open (the tool's
+   * own panel draws its overlays itself).
+   */
+  keepOnMap: (kept: KeptOverlay | null) => void;
   selectSite: (siteId: string) => void;
 };
 

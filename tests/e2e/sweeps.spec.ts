@@ -62,7 +62,7 @@ test('a file with no needle requests says "0 found" and how many other requests 
   expect(await sweeps.importedFiles()).toEqual([]);
 });
 
-test('plan a sweep of the open requests from the Engagement Center: stops numbered on the map as in the list, reorder, GPX, print, share', async ({ session, map, sweeps, a11y }) => {
+test('plan a sweep of the open requests from the Engagement Center: stops numbered on the map as in the list, reorder, GPX, print, share', async ({ session, map, sweeps, legend, a11y }) => {
   test.setTimeout(180_000);
   await session.setClock(NOW);
   await map.openMap('#tab=sweeps&map=15/42.33350/-71.07000');
@@ -106,6 +106,21 @@ test('plan a sweep of the open requests from the Engagement Center: stops number
     const row = fixture.find((r) => r['case_enquiry_id'] === w.caseId)!;
     expect([w.lat, w.lng]).toEqual([Number(row['latitude']), Number(row['longitude'])]);
   }
+
+  // The route stays on the map in the Layers tab, as the "sharps sweep" entry of the legend, which can hide it.
+  const totals = await sweeps.totals();
+  await legend.open();
+  const entry = await legend.keptEntry('sweeps');
+  expect(entry).toContain('Sharps sweep route');
+  expect(entry).toContain(`${stops.length} stops, ${/ · (\d+\.\d) km/.exec(totals)![1]} km`);
+  await map.settle();
+  await expect.poll(async () => (await map.sweepDrawn()).stops.filter((s) => s.planned).map((s) => s.id)).toEqual(moved);
+  expect((await map.sweepDrawn()).routeDrawn).toBe(true);
+  await legend.setKeptShown('sweeps', false);
+  await expect.poll(async () => (await map.sweepDrawn()).routeDrawn).toBe(false);
+  await legend.setKeptShown('sweeps', true);
+  await expect.poll(async () => (await map.sweepDrawn()).routeDrawn).toBe(true);
+  await sweeps.open();
 
   // Print: the route sheet with its map and one numbered stop per line.
   await session.stubPrint();

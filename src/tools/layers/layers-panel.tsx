@@ -3,7 +3,7 @@ import type { Feature, Point } from 'geojson';
 import type { SiteKind, SiteProperties } from '../../domain/site';
 import type { NeedleWindow } from '../../geo/needle-window';
 import type { ToolPanelProps } from '../../ui/tool-contract';
-import { Legend } from './legend';
+import { Legend, type KeptLegendEntry } from './legend';
 import { setNeedleRange, toggleKind, toggleLayer, toggleStatus, type LayersState } from './layers-state';
 
 /** What the legend shows that the shell derives from the data and the slice (app/selectors.ts). */
@@ -14,6 +14,9 @@ export type LayersPanelExtra = {
   densityCellMeters: number;
   siteCountByKind: Partial<Record<SiteKind, number>>;
   places: Feature<Point, SiteProperties>[];
+  /** What other tools keep on the map (a planned sharps sweep), each with a toggle. */
+  kept: readonly KeptLegendEntry[];
+  onToggleKept: (toolId: string) => void;
 };
 
 export function LayersPanel({ state, update, shell, ...derived }: ToolPanelProps<LayersState, LayersPanelExtra>) {
@@ -31,6 +34,8 @@ export function LayersPanel({ state, update, shell, ...derived }: ToolPanelProps
       densityCellMeters={derived.densityCellMeters}
       siteCountByKind={derived.siteCountByKind}
       places={derived.places}
+      kept={derived.kept}
+      onToggleKept={derived.onToggleKept}
       onToggleLayer={(layer) => update((s) => toggleLayer(s, layer))}
       onToggleKind={(kind) => update((s) => toggleKind(s, kind))}
       onToggleStatus={(status) => update((s) => toggleStatus(s, status))}

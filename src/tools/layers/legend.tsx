@@ -7,6 +7,9 @@ import { LEGEND_SWATCHES, PALETTE } from '../../map/palette';
 import { NEEDLE_DENSITY_BREAKS } from '../../map/layers/needle-layers';
 import { LAYER_IDS, type LayerId } from '../../domain/view';
 
+/** A drawing another tool keeps on the map (the planned sharps sweep): its name, a one-line summary, shown or hidden. */
+export type KeptLegendEntry = { toolId: string; label: string; detail: string; shown: boolean };
+
 export type LegendProps = {
   layers: readonly LayerId[];
   kinds: readonly SiteKind[];
@@ -20,6 +23,8 @@ export type LegendProps = {
   densityCellMeters: number;
   siteCountByKind: Partial<Record<SiteKind, number>>;
   places: Feature<Point, SiteProperties>[];
+  kept?: readonly KeptLegendEntry[];
+  onToggleKept?: (toolId: string) => void;
   onToggleLayer: (layer: LayerId) => void;
   onToggleKind: (kind: SiteKind) => void;
   onToggleStatus: (status: NeedleStatus) => void;
@@ -117,6 +122,17 @@ export function Legend(p: LegendProps) {
           </fieldset>
         );
       })}
+      {p.kept?.map((k) => (
+        <fieldset key={k.toolId} className="legend-layer" data-testid={`kept-${k.toolId}`}>
+          <legend className="visually-hidden">{k.label}</legend>
+          <label className="layer-toggle">
+            <input type="checkbox" data-testid={`layer-toggle-kept-${k.toolId}`} checked={k.shown} onChange={() => p.onToggleKept?.(k.toolId)} />
+            <span className={`swatch swatch-line swatch-kept-${k.toolId}`} style={{ background: PALETTE.sweepRoute }} aria-hidden="true" />
+            <span className="layer-name">{k.label}</span>
+          </label>
+          <p className="hint">{k.detail}</p>
+        </fieldset>
+      ))}
       <details className="places">
         <summary data-testid="places-summary">
           {t('legend.places')} ({p.places.length})

@@ -117,6 +117,18 @@ export function SweepsPlan(props: Props) {
     const stops = [...plan.stops.values()].map((s) => ({ id: s.id, lngLat: s.lngLat, n: order.get(s.id) ?? null }));
     setPlanOverlays([buildSweepRouteOverlay(line, plan.plan.straightLine), buildSweepStopsOverlay(stops, plan.start, selected)]);
   }, [plan, line, selected, setPlanOverlays]);
+  // The planned route stays on the map when the tab closes, as the "sharps sweep" entry of the Layers legend.
+  const { keepOnMap } = shell;
+  useEffect(() => {
+    if (!plan) return keepOnMap(null);
+    const order = new Map(plan.plan.stops.map((s) => [s.id, s.order]));
+    const stops = [...plan.stops.values()].map((s) => ({ id: s.id, lngLat: s.lngLat, n: order.get(s.id) ?? null }));
+    keepOnMap({
+      overlays: [buildSweepRouteOverlay(line, plan.plan.straightLine), buildSweepStopsOverlay(stops, plan.start, null)],
+      label: t('sweeps.legend.kept'),
+      detail: t('sweeps.legend.keptDetail', { count: plan.plan.stops.length, km: km(plan.plan.totalMeters), duration: duration(plan.plan.totalMinutes), from: state.shiftStart }),
+    });
+  }, [plan, line, keepOnMap, t, state.shiftStart]);
   const areaRing = state.area.kind === 'polygon' ? state.area.ring : null;
   useEffect(() => setAreaOverlay(areaRing ? buildSweepAreaOverlay(areaRing) : null), [areaRing, setAreaOverlay]);
 

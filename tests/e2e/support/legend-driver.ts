@@ -59,6 +59,16 @@ export class LegendDriver {
     return this.browser.isChecked(`needle-status-${status}`);
   }
 
+  /** The legend's entry for what a tool keeps on the map (e.g. 'sweeps': the planned route), as its text; null when absent. */
+  async keptEntry(toolId: string): Promise<string | null> {
+    return (await this.browser.isVisible(`kept-${toolId}`)) ? this.browser.text(`kept-${toolId}`) : null;
+  }
+
+  async setKeptShown(toolId: string, on: boolean): Promise<void> {
+    await this.browser.setChecked(`layer-toggle-kept-${toolId}`, on);
+    await this.map.settle();
+  }
+
   /** Names in the "Places on the map" list, in order. */
   async placeNames(): Promise<string[]> {
     return this.browser.texts('place-item');

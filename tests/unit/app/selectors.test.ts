@@ -39,4 +39,13 @@ describe('selectors', () => {
     expect(composeOverlays([o('sites')], byTool, 'find').map((x) => x.id)).toEqual(['sites', 'find-route']);
     expect(composeOverlays([o('sites')], byTool, 'layers').map((x) => x.id)).toEqual(['sites']);
   });
+
+  it('draws what a tool keeps on the map while another tab is open, unless hidden; its own panel draws its own', () => {
+    const o = (id: string): OverlaySpec => ({ id, data: { type: 'FeatureCollection', features: [] }, layers: [] });
+    const byTool = { sweeps: [o('sweep-cells'), o('sweep-route')] };
+    const kept = { sweeps: { overlays: [o('sweep-route')], shown: true } };
+    expect(composeOverlays([o('sites')], byTool, 'layers', kept).map((x) => x.id)).toEqual(['sites', 'sweep-route']);
+    expect(composeOverlays([o('sites')], byTool, 'sweeps', kept).map((x) => x.id)).toEqual(['sites', 'sweep-cells', 'sweep-route']);
+    expect(composeOverlays([o('sites')], byTool, 'layers', { sweeps: { ...kept.sweeps, shown: false } }).map((x) => x.id)).toEqual(['sites']);
+  });
 });
