@@ -185,12 +185,12 @@ export function installMonthOf(text: string): InstallDate | null {
 
 /**
  * The install date a site's note gives, as text for the date field: "installed 2020" gives "2020", "installed in May
- * 2025" gives "2025-05", "installed ... in spring 2019" gives "2019". The year is the first one after "installed" in
- * the same sentence. Null when the note says nothing about an installation.
+ * 2025" gives "2025-05", "installed ... in spring 2019" and "placed in 2019" give "2019". The year is the first one
+ * after "installed" (or "placed in") in the same sentence. Null when the note says nothing about an installation.
  */
 export function installDateFromNote(note: string | null | undefined): string | null {
   if (!note) return null;
-  const m = /\binstalled\b([^.;]*?)\b((?:19|20)\d{2})\b(?:-(0[1-9]|1[0-2])\b)?/i.exec(note);
+  const m = /\b(?:installed|placed in)\b([^.;]*?)\b((?:19|20)\d{2})\b(?:-(0[1-9]|1[0-2])\b)?/i.exec(note);
   if (!m) return null;
   const year = m[2]!;
   if (m[3]) return `${year}-${m[3]}`;

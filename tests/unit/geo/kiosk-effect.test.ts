@@ -185,6 +185,8 @@ describe('install dates', () => {
     expect(installDateFromNote('Outdoor kiosk (installed 2020); access hours not published.')).toBe('2020');
     expect(installDateFromNote('Outdoor box installed in front of the school by the City in spring 2019 (CBS Boston; Universal Hub, 2019-05-06).')).toBe('2019');
     expect(installDateFromNote('Kiosk installed in May 2025 by the City.')).toBe('2025-05');
+    expect(installDateFromNote('A needle disposal box in the park (sharps kiosk placed in 2019 per the office).')).toBe('2019');
+    expect(installDateFromNote("Placed at the park's point in the offline geocoder (2019 list).")).toBeNull();
     expect(installDateFromNote('Installed 2024-11, checked weekly.')).toBe('2024-11');
     expect(installDateFromNote('Opened in 2021. Installed later.')).toBeNull();
     expect(installDateFromNote('Hours not published.')).toBeNull();
