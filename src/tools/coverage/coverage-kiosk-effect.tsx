@@ -133,9 +133,10 @@ export function CoverageKioskEffect({ baseUrl, sites, map }: CoverageKioskEffect
         <>
           <p className="sweeps-note">{t('coverage.kioskEffect.intro', { first: agg.firstMonth, last: agg.lastMonth })}</p>
           <div className="sweeps-row">
-            <label>
+            {/* Long site names: the list takes the panel's width, never more. */}
+            <label style={{ flex: '1 1 100%', minWidth: 0 }}>
               {t('coverage.kioskEffect.site')}
-              <select data-testid="coverage-kiosk-site" value={siteId} onChange={(e) => chooseSite(e.target.value)}>
+              <select data-testid="coverage-kiosk-site" value={siteId} style={{ width: '100%' }} onChange={(e) => chooseSite(e.target.value)}>
                 <option value="">{t('coverage.kioskEffect.typed')}</option>
                 {candidates.map((s) => (
                   <option key={s.properties.id} value={s.properties.id}>
