@@ -24,6 +24,7 @@ import { buildOutreachZones } from './build-zones';
 import { buildWalkGraphFile } from './build-walk-graph';
 import { buildGeocoder } from './build-geocoder';
 import { buildTracts } from './build-tracts';
+import { buildNeedleAggregates } from './build-needle-aggregates';
 import type { DatasetSummary } from './pipeline-report';
 
 /** Writes through a temporary file and a rename, so an interrupted build never leaves a truncated file behind. */
@@ -300,6 +301,7 @@ export async function buildData(opts: BuildOptions): Promise<DataManifest> {
   if (walkGraph) await run('walk graph', () => walkGraph({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
   await run('geocoder', () => buildGeocoder({ sourceDir: opts.sourceDir, outDir: opts.outDir, log }));
   await run('census tracts', () => buildTracts({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
+  await run('needle aggregates', () => buildNeedleAggregates({ sourceDir: opts.sourceDir, outDir: opts.outDir }));
 
   log('');
   log(formatSummary(datasets));

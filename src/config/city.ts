@@ -48,6 +48,7 @@ export const DATA_FILES = {
   walkGraph: 'data/walk-graph.json',
   geocoderIndex: 'data/geocoder-index.json',
   tracts: 'data/tracts.geojson',
+  needleAggregates: 'data/needle-aggregates.json',
 } as const;
 
 /** Attribution shown on the map for the data it draws. */

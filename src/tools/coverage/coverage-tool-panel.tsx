@@ -21,6 +21,7 @@ import { tractDemandGrid, type TractDemandPoint } from '../../geo/tract-demand';
 const RESIDENT_GRID_METERS = 100;
 import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
 import { CoverageScenarios } from './coverage-scenarios';
+import { CoverageKioskEffect } from './coverage-kiosk-effect';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
 import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
 
@@ -325,6 +326,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           )}
         </>
       )}
+      <CoverageKioskEffect baseUrl={baseUrl} sites={sites} map={map} />
     </section>
   );
 }

@@ -42,6 +42,7 @@ describe('buildData on the fixture source dir', () => {
       'zones-stub',
       'geocoder (address points)',
       'census-tracts',
+      'needle-aggregates',
     ]);
   });
 
