@@ -22,6 +22,8 @@ const RESIDENT_GRID_METERS = 100;
 import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
 import { CoverageScenarios } from './coverage-scenarios';
 import { CoverageKioskEffect } from './coverage-kiosk-effect';
+import { CoverageCandidates, ProposedSiteActions, useCoverageCandidates } from './coverage-candidates-panel';
+import { CoverageReportView } from './coverage-report';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
 import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
 
@@ -65,21 +67,26 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const coverage = useMemo(() => (demand ? measureCoverage(demand.points, supplyPoints, state.radiusMeters, areaOf) : null), [demand, supplyPoints, state.radiusMeters, areaOf]);
 
   // The candidate sites, made once per demand for the proposal and the curve alike.
-  const candidates = useMemo(() => (demand ? candidateSites(demand.points) : []), [demand]);
+  const gridCandidates = useMemo(() => (demand ? candidateSites(demand.points) : []), [demand]);
+  // The planner's candidates (grid cells, an imported list or both; excluded ones left out) and locked sites, which
+  // the search counts as already there.
+  const pick = useCoverageCandidates(gridCandidates);
+  const candidates = pick.pool.candidates;
+  const existingPoints = useMemo(() => [...supplyPoints, ...pick.pool.fixed], [supplyPoints, pick.pool.fixed]);
   // Proposing runs after a paint, so the tab says it is working; it is fast (a few hundred ms at most on Boston's data).
   const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[] } | null>(null);
-  const key = `${state.demand}|${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}`;
+  const key = `${state.demand}|${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}|${pick.pool.signature}`;
   useEffect(() => {
     if (!demand || state.k === 0) {
       setProposal(null);
       return;
     }
     const timer = setTimeout(() => {
-      const result = selectSites(demand.points, candidates, supplyPoints, { k: state.k, radiusMeters: state.radiusMeters, search: 'restarts', timeBudgetMs: 800, seed: 1 });
+      const result = selectSites(demand.points, candidates, existingPoints, { k: state.k, radiusMeters: state.radiusMeters, search: 'restarts', timeBudgetMs: 800, seed: 1 });
       setProposal({ key, result, candidates });
     }, 30);
     return () => clearTimeout(timer);
-  }, [demand, candidates, supplyPoints, state.k, state.radiusMeters, key]);
+  }, [demand, candidates, existingPoints, state.k, state.radiusMeters, key]);
   const current = proposal && proposal.key === key ? proposal : null;
 
   const parks = useNearPark(baseUrl);
@@ -91,11 +98,11 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   useEffect(() => {
     if (!curveAsked || !demand) return;
     const timer = setTimeout(() => {
-      const points = coverageCurve(demand.points, candidates, supplyPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
+      const points = coverageCurve(demand.points, candidates, existingPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
       setCurve({ key, points });
     }, 30);
     return () => clearTimeout(timer);
-  }, [curveAsked, demand, candidates, supplyPoints, state.radiusMeters, key]);
+  }, [curveAsked, demand, candidates, existingPoints, state.radiusMeters, key]);
   const currentCurve = curve && curve.key === key ? curve.points : null;
 
   // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.
@@ -273,6 +280,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           </table>
 
           <h3>{t('coverage.propose')}</h3>
+          <CoverageCandidates control={pick} demand={demand.points} supply={supplyPoints} radiusMeters={state.radiusMeters} residents={residents} describe={place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null} />
           <label className="sweeps-row">
             {t('coverage.k')}
             <input type="number" min={0} max={MAX_K} data-testid="coverage-k" value={state.k} onChange={(e) => set({ k: Math.max(0, Math.min(MAX_K, Math.round(Number(e.target.value) || 0))) })} />
@@ -296,6 +304,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
                       <button type="button" className="link-button" onClick={() => map?.easeTo({ center: p, zoom: Math.max(map.getZoom(), 15) })}>
                         {place?.describe(p)?.text ?? `${p[1].toFixed(5)}, ${p[0].toFixed(5)}`}
                       </button>{' '}
+                      <ProposedSiteActions control={pick} lngLat={p} n={i + 1} />{' '}
                       {t(residents ? 'coverage.gainResidents' : 'coverage.gain', { gain: c.gain.toLocaleString('en-US'), covered: c.covered.toLocaleString('en-US'), n: i + 1 })}
                     </li>
                   );
@@ -306,6 +315,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               </button>
             </div>
           )}
+          <CoverageReportView input={{ state, demand, coverage, supply, control: pick, proposal: current, areaOf, describe: place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null, needles }} />
           <CoverageScenarios current={scenario} />
           {!curveAsked ? (
             <button type="button" data-testid="coverage-curve-button" onClick={() => setCurveAsked(true)}>
