@@ -137,7 +137,7 @@ test('along the streets at 400 m: the figure matches routing every site in the t
   expect(figure).toContain(`${walk.covered.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
   expect(figure).toContain('Distance: walking along the streets.');
   expect(walk.covered).toBeLessThanOrEqual(straight);
-  if (walk.straightLine > 0) expect(figure).toContain(`(${walk.straightLine.toLocaleString('en-US')} measured in straight line: off the street network)`);
+  if (walk.straightLine > 0) expect(figure).toContain(`(${walk.straightLine.toLocaleString('en-US')} measured in straight line: off the street network, or on streets cut off from every disposal point counted)`);
   else expect(figure).not.toContain('measured in straight line');
 
   // Straight line again gives today's figure; back to walking gives the walking one.
