@@ -129,12 +129,12 @@ test('along the streets at 400 m: the figure matches routing every site in the t
   test.setTimeout(180_000);
   await map.openMap('#tab=coverage&call=0&cmode=walk');
   await session.waitVisible('coverage-figure', 90_000);
-  expect(await session.hash()).toContain('cmode=walk');
+  await expect.poll(() => session.hash()).toContain('cmode=walk');
   const sites = SUPPLY.map((s) => s.coordinates);
   const walk = walkCoveredBy(sites, 400);
   const straight = coveredBy(sites, 400);
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toContain(`${walk.covered.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
   const figure = (await session.text('coverage-figure')).replace(/\s+/g, ' ');
-  expect(figure).toContain(`${walk.covered.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
   expect(figure).toContain('Distance: walking along the streets.');
   expect(walk.covered).toBeLessThanOrEqual(straight);
   if (walk.straightLine > 0) expect(figure).toContain(`(${walk.straightLine.toLocaleString('en-US')} measured in straight line: off the street network, or on streets cut off from every disposal point counted)`);

@@ -103,7 +103,13 @@ function coverSetsFor(job: ProposeJob | CurveJob, coverage: NetworkCoverage, onP
       const total = job.candidates.length;
       for (let i = 0; i < total; i++) {
         if (i % 25 === 0) {
-          for (const l of entry.listeners) l({ step: 'routing', done: i, total });
+          for (const l of entry.listeners) {
+            try {
+              l({ step: 'routing', done: i, total });
+            } catch {
+              entry.listeners.delete(l); // its request ended and released the callback
+            }
+          }
           await pause();
           if (sets !== entry) throw new Error(STALE);
         }
@@ -133,7 +139,16 @@ async function catchmentsOf(job: CoverageJob, coverage: NetworkCoverage, points:
   return out;
 }
 
-const api = {
+/** Runs `work`, then releases the caller's progress callback (a Comlink proxy holds a message port until released). */
+async function releasing<R>(onProgress: OnProgress, work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } finally {
+    (onProgress as OnProgress & Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();
+  }
+}
+
+const jobs = {
   /** Covered flags of the demand by the supply, and (walking) each supply point's catchment. */
   async measure(job: CoverageJob, onProgress: OnProgress): Promise<MeasureResponse> {
     latest.measure = Math.max(latest.measure, job.id);
@@ -189,6 +204,11 @@ const api = {
     check('curve', job);
     return coverageCurve(demand, candidates, supply, { radiusMeters: job.radiusMeters, maxK: job.maxK, ...CURVE_OPTIONS, coverSets, onProgress: progress });
   },
+};
+const api = {
+  measure: (job: CoverageJob, onProgress: OnProgress) => releasing(onProgress, () => jobs.measure(job, onProgress)),
+  propose: (job: ProposeJob, onProgress: OnProgress) => releasing(onProgress, () => jobs.propose(job, onProgress)),
+  curve: (job: CurveJob, onProgress: OnProgress) => releasing(onProgress, () => jobs.curve(job, onProgress)),
 };
 export type CoverageWorkerApi = typeof api;
 
