@@ -47,7 +47,16 @@ export type SiteSearchOptions = {
   timeBudgetMs?: number;
   /** Seed of the restarts' random choices (default 1). */
   seed?: number;
+  /** Called after each value of k is solved (k, and the largest k asked for), for a progress line. */
+  onProgress?: (k: number, maxK: number) => void;
 };
+
+/**
+ * Coverage worked out beforehand (along a street network, say), instead of from positions and `distance`:
+ * `candidates[c]` lists the demand indices candidate c covers (any order, no repeats needed), `existing[i]` is 1 when
+ * demand point i is already covered by an existing site. Lengths must equal the candidate and demand counts.
+ */
+export type CoverSets = { candidates: readonly ArrayLike<number>[]; existing: ArrayLike<number> };
 
 export type SelectSitesOptions<P> = SiteSearchOptions & {
   /** How many candidates to choose (locked ones included). Fewer are returned when no further candidate adds any weight. */
@@ -60,6 +69,8 @@ export type SelectSitesOptions<P> = SiteSearchOptions & {
   locked?: readonly number[];
   /** Candidate indices never chosen. */
   excluded?: readonly number[];
+  /** Precomputed coverage (then `distance` and the positions are not used; `radiusMeters` is only checked). */
+  coverSets?: CoverSets;
 };
 
 /** The covering problem after preprocessing: demand merged into groups covered by the same candidates. */
@@ -83,6 +94,17 @@ function validIndices(list: readonly number[] | undefined, m: number, what: stri
   return out.sort((a, b) => a - b);
 }
 
+function checkCoverSets(sets: CoverSets, n: number, m: number): void {
+  if (sets.candidates.length !== m) throw new RangeError(`selectSites: coverSets has ${sets.candidates.length} candidate sets for ${m} candidates`);
+  if (sets.existing.length !== n) throw new RangeError(`selectSites: coverSets.existing has ${sets.existing.length} flags for ${n} demand points`);
+  sets.candidates.forEach((list, ci) => {
+    for (let j = 0; j < list.length; j++) {
+      const di = list[j]!;
+      if (!(Number.isInteger(di) && di >= 0 && di < n)) throw new RangeError(`selectSites: coverSets candidate ${ci} names demand ${di}, not in 0..${n - 1}`);
+    }
+  });
+}
+
 /** Builds the coverage sets once: by spatial index for great-circle distance, pairwise for a custom distance. */
 function buildProblem<P extends Located>(
   demand: readonly (P & { weight: number })[],
@@ -90,20 +112,22 @@ function buildProblem<P extends Located>(
   existing: readonly P[],
   options: SelectSitesOptions<P>,
 ): Problem {
-  const { radiusMeters, distance } = options;
+  const { radiusMeters, distance, coverSets } = options;
   assertRadius(radiusMeters, 'selectSites');
+  if (coverSets) checkCoverSets(coverSets, demand.length, candidates.length);
+  const byPosition = !distance && !coverSets;
   const n = demand.length;
   const m = candidates.length;
   const weights = new Float64Array(n);
   let totalWeight = 0;
   demand.forEach((d, i) => {
-    if (!distance) assertLngLat(d.lngLat, `selectSites: demand ${i}`);
+    if (byPosition) assertLngLat(d.lngLat, `selectSites: demand ${i}`);
     const w = d.weight;
     if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`selectSites: demand ${i} weight must be finite and ≥ 0, got ${w}`);
     weights[i] = w;
     totalWeight += w;
   });
-  if (!distance) {
+  if (byPosition) {
     candidates.forEach((c, i) => assertLngLat(c.lngLat, `selectSites: candidate ${i}`));
     existing.forEach((c, i) => assertLngLat(c.lngLat, `selectSites: existing site ${i}`));
   }
@@ -111,7 +135,9 @@ function buildProblem<P extends Located>(
   // Demand covered by an existing site counts once, in existingCovered, and never as anyone's gain.
   const coveredByExisting = new Uint8Array(n);
   let existingCovered = 0;
-  if (!distance) {
+  if (coverSets) {
+    for (let i = 0; i < n; i++) if (coverSets.existing[i]) coveredByExisting[i] = 1;
+  } else if (!distance) {
     const sites = createRadiusIndex(existing);
     demand.forEach((d, i) => {
       if (sites.anyWithin(d.lngLat[0], d.lngLat[1], radiusMeters)) coveredByExisting[i] = 1;
@@ -129,7 +155,13 @@ function buildProblem<P extends Located>(
 
   // Raw sets: per candidate, the uncovered demand points within reach (ascending candidate order per point below).
   const raw: number[][] = Array.from({ length: m }, () => []);
-  if (!distance) {
+  if (coverSets) {
+    coverSets.candidates.forEach((list, ci) => {
+      if (excluded.has(ci)) return;
+      const set = raw[ci]!;
+      for (let j = 0; j < list.length; j++) if (!coveredByExisting[list[j]!]) set.push(list[j]!);
+    });
+  } else if (!distance) {
     const demandIndex = createRadiusIndex(demand);
     candidates.forEach((c, ci) => {
       if (excluded.has(ci)) return;
@@ -480,6 +512,7 @@ function solveChain(p: Problem, k: number, options: SiteSearchOptions): number[]
     }
     best.resum();
     byK[kk] = [...best.members];
+    options.onProgress?.(kk, k);
   }
   return byK;
 }

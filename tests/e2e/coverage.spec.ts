@@ -1,8 +1,12 @@
 // Coverage (planners): the citywide share of 311 requests within 400 m of the disposal points counted, checked against a
 // brute-force count over the same data files; five proposed kiosks, their gains adding up, exported as GeoJSON and
-// checked by the same brute force; axe on the tab.
+// checked by the same brute force; axe on the tab. Along the streets: the figure against every site routed in the test
+// process over the same walk graph (Find's routing engine), and the catchments drawn on the map.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { decodeWalkGraph } from '../../src/datasets/walk-graph';
+import { createWalkNetwork, MAX_SNAP_METERS } from '../../src/geo/walk-network';
 import { expect, test } from './support/fixtures';
 import { readSites, type LngLat } from './support/data-files';
 
@@ -93,4 +97,68 @@ test('residents instead of requests: the tracts load only then, and the figure s
   await session.click('coverage-demand-residents');
   await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toMatch(/of 650,272 estimated residents \(ACS, about 2015\) \(\d+\.\d%\) live within 400 m/);
   expect(await session.hash()).toContain('cdem=res');
+});
+
+/**
+ * Requests within `radius` metres of some site walking along the streets, each site routed by WalkNetwork.routeMany
+ * (Find's engine) to the requests within the radius in a straight line (a walk is never shorter); where routeMany
+ * cannot route (a point off the street network, or no street path between them) the pair counts in a straight line.
+ */
+function walkCoveredBy(sites: LngLat[], radius: number): { covered: number; straightLine: number } {
+  const network = createWalkNetwork(decodeWalkGraph(JSON.parse(readFileSync(join(PUBLIC_DATA, 'walk-graph.json'), 'utf8'))));
+  const covered = new Uint8Array(REQUESTS.length);
+  for (const site of sites) {
+    const near = REQUESTS.flatMap((r, i) => (meters(r, site) <= radius ? [i] : []));
+    const routes = network.routeMany(site, near.map((i) => REQUESTS[i]!), { maxDistanceMeters: radius });
+    routes.forEach((route, j) => {
+      const i = near[j]!;
+      if (!route.approximate ? route.distanceMeters <= radius : route.approximateReason !== 'beyond-max-distance' && meters(REQUESTS[i]!, site) <= radius) covered[i] = 1;
+    });
+  }
+  // Measured in a straight line whatever the site: off the streets, or nearest to a piece of the network no site is on.
+  const onStreets = sites.map((s) => network.snap(s)!).filter((s) => s.offsetMeters <= MAX_SNAP_METERS);
+  const pieces = new Set(onStreets.map((s) => s.component));
+  const straightLine = REQUESTS.filter((r) => {
+    const s = network.snap(r)!;
+    return s.offsetMeters > MAX_SNAP_METERS || !pieces.has(s.component);
+  }).length;
+  return { covered: covered.reduce((a, b) => a + b, 0), straightLine };
+}
+
+test('along the streets at 400 m: the figure matches routing every site in the test, is at most the straight-line one, and catchments are drawn', async ({ session, map }) => {
+  test.setTimeout(180_000);
+  await map.openMap('#tab=coverage&call=0&cmode=walk');
+  await session.waitVisible('coverage-figure', 90_000);
+  await expect.poll(() => session.hash()).toContain('cmode=walk');
+  const sites = SUPPLY.map((s) => s.coordinates);
+  const walk = walkCoveredBy(sites, 400);
+  const straight = coveredBy(sites, 400);
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toContain(`${walk.covered.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
+  const figure = (await session.text('coverage-figure')).replace(/\s+/g, ' ');
+  expect(figure).toContain('Distance: walking along the streets.');
+  expect(walk.covered).toBeLessThanOrEqual(straight);
+  if (walk.straightLine > 0) expect(figure).toContain(`(${walk.straightLine.toLocaleString('en-US')} measured in straight line: off the street network, or on streets cut off from every disposal point counted)`);
+  else expect(figure).not.toContain('measured in straight line');
+
+  // Straight line again gives today's figure; back to walking gives the walking one.
+  await session.click('coverage-distance-straight');
+  await expect.poll(() => session.text('coverage-figure')).toContain(`${straight.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
+  expect(await session.text('coverage-figure')).toContain('Distance: straight line (great-circle).');
+  await session.click('coverage-distance-walk');
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toContain(`${walk.covered.toLocaleString('en-US')} of ${REQUESTS.length.toLocaleString('en-US')} requests`);
+
+  // Every site's catchment is drawn (none is off the street network here): zoomed out so all are in view.
+  await map.jumpTo({ lng: -71.07, lat: 42.32, zoom: 10.5 });
+  const drawn = await session.evaluate(() => {
+    const m = (window as unknown as { __hrm?: { map: MapLibreMap } }).__hrm!.map;
+    const parts = new Map<string, Set<number>>();
+    for (const f of m.queryRenderedFeatures({ layers: ['coverage-reach'] })) {
+      const part = String(f.properties['part']);
+      if (!parts.has(part)) parts.set(part, new Set());
+      parts.get(part)!.add(Number(f.properties['n']));
+    }
+    return Object.fromEntries([...parts].map(([k, v]) => [k, v.size]));
+  }, undefined);
+  expect(drawn).toEqual({ 'supply-catchment': SUPPLY.length });
+  expect(await session.text('coverage-map-note')).toContain('walking catchment');
 });

@@ -1,37 +1,58 @@
-// MapLibre overlays of the Coverage tool: the reach of every supply point (a circle of the chosen distance), the
-// proposed new sites numbered in the order chosen with their reach, and the requests left uncovered.
+// MapLibre overlays of the Coverage tool: the reach of every supply point (a circle of the chosen distance, or its
+// walking catchment along the streets), the proposed new sites numbered in the order chosen with their reach, and the
+// requests left uncovered.
 import { circle } from '@turf/turf';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import type { OverlaySpec } from '../overlay';
 import { PALETTE } from '../palette';
 
 export const COVERAGE_OVERLAY_ID = 'coverage';
 
+/** Walking catchments, one per supply point and per proposed site, in the same order (null: off the street network, a circle is drawn). */
+export type CoverageCatchments = { supply: readonly (MultiPolygon | null)[]; proposed: readonly (MultiPolygon | null)[] };
+
 /**
- * `supply` and `proposed` are [lng, lat]; each gets a circle of `radiusMeters` (great-circle, 48 steps). `uncovered`
- * are the demand points no site reaches.
+ * `supply` and `proposed` are [lng, lat]; each gets a circle of `radiusMeters` (great-circle, 48 steps), or with
+ * `catchments` (walking) its catchment polygon, drawn with a solid outline (part `supply-catchment` /
+ * `proposed-catchment`). `uncovered` are the demand points no site reaches.
  */
-export function buildCoverageOverlay(supply: readonly (readonly [number, number])[], proposed: readonly (readonly [number, number])[], uncovered: readonly (readonly [number, number])[], radiusMeters: number): OverlaySpec {
-  const reach = (p: readonly [number, number], part: string, n: number) => ({
-    ...circle([p[0], p[1]], radiusMeters / 1000, { steps: 48, units: 'kilometers' }),
-    properties: { part, n },
-  });
+export function buildCoverageOverlay(
+  supply: readonly (readonly [number, number])[],
+  proposed: readonly (readonly [number, number])[],
+  uncovered: readonly (readonly [number, number])[],
+  radiusMeters: number,
+  catchments?: CoverageCatchments,
+): OverlaySpec {
+  const reach = (p: readonly [number, number], part: 'supply' | 'proposed', n: number) => {
+    const area = catchments?.[part][n - 1];
+    if (area) return { type: 'Feature' as const, properties: { part: `${part}-catchment`, n }, geometry: area };
+    return { ...circle([p[0], p[1]], radiusMeters / 1000, { steps: 48, units: 'kilometers' }), properties: { part: `${part}-reach`, n } };
+  };
   const data: FeatureCollection<Geometry> = {
     type: 'FeatureCollection',
     features: [
-      ...supply.map((p, i) => reach(p, 'supply-reach', i + 1)),
-      ...proposed.map((p, i) => reach(p, 'proposed-reach', i + 1)),
+      ...supply.map((p, i) => reach(p, 'supply', i + 1)),
+      ...proposed.map((p, i) => reach(p, 'proposed', i + 1)),
       ...uncovered.map((p) => ({ type: 'Feature' as const, properties: { part: 'uncovered', n: 0 }, geometry: { type: 'Point' as const, coordinates: [p[0], p[1]] } })),
       ...proposed.map((p, i) => ({ type: 'Feature' as const, properties: { part: 'proposed', n: i + 1, label: String(i + 1) }, geometry: { type: 'Point' as const, coordinates: [p[0], p[1]] } })),
     ],
   };
   const part = (name: string) => ['==', ['get', 'part'], name] as ['==', ['get', string], string];
+  const areas = ['any', part('supply-reach'), part('proposed-reach'), part('supply-catchment'), part('proposed-catchment')] as const;
+  const proposedArea = ['any', part('proposed-reach'), part('proposed-catchment')] as const;
   return {
     id: COVERAGE_OVERLAY_ID,
     data,
     layers: [
-      { id: 'coverage-reach', type: 'fill', source: COVERAGE_OVERLAY_ID, filter: ['any', part('supply-reach'), part('proposed-reach')], paint: { 'fill-color': ['case', part('proposed-reach'), PALETTE.coverageProposed, PALETTE.disposal], 'fill-opacity': 0.16 } },
-      { id: 'coverage-reach-line', type: 'line', source: COVERAGE_OVERLAY_ID, filter: ['any', part('supply-reach'), part('proposed-reach')], paint: { 'line-color': ['case', part('proposed-reach'), PALETTE.coverageProposed, PALETTE.disposal], 'line-width': 1.5, 'line-dasharray': [2, 1] } },
+      // Catchments share the circles' layers (one place in the draw order); a walk is outlined solid, a straight line dashed.
+      { id: 'coverage-reach', type: 'fill', source: COVERAGE_OVERLAY_ID, filter: [...areas], paint: { 'fill-color': ['case', [...proposedArea], PALETTE.coverageProposed, PALETTE.disposal], 'fill-opacity': 0.16 } },
+      {
+        id: 'coverage-reach-line',
+        type: 'line',
+        source: COVERAGE_OVERLAY_ID,
+        filter: [...areas],
+        paint: { 'line-color': ['case', [...proposedArea], PALETTE.coverageProposed, PALETTE.disposal], 'line-width': 1.5, 'line-dasharray': catchments ? [1, 0] : [2, 1] },
+      },
       { id: 'coverage-uncovered', type: 'circle', source: COVERAGE_OVERLAY_ID, filter: part('uncovered'), paint: { 'circle-radius': 2.5, 'circle-color': PALETTE.sweepStop, 'circle-opacity': 0.7 } },
       { id: 'coverage-proposed', type: 'circle', source: COVERAGE_OVERLAY_ID, filter: part('proposed'), paint: { 'circle-radius': 10, 'circle-color': PALETTE.coverageProposed, 'circle-stroke-width': 2, 'circle-stroke-color': PALETTE.halo } },
       {

@@ -42,7 +42,11 @@ export type Coverage = { total: number; covered: number; share: number; flags: U
  * (`areaOf`: the neighbourhood of a point, null outside them all), areas with the most uncovered demand first.
  */
 export function measureCoverage(demand: readonly DemandPoint[], supply: readonly Located[], radiusMeters: number, areaOf: ((p: readonly [number, number]) => string | null) | null): Coverage {
-  const flags = coveredFlags(demand, supply, radiusMeters);
+  return summarizeCoverage(demand, coveredFlags(demand, supply, radiusMeters), areaOf);
+}
+
+/** The figures of {@link measureCoverage} from covered flags worked out elsewhere (along the streets, in the worker). */
+export function summarizeCoverage(demand: readonly DemandPoint[], flags: Uint8Array, areaOf: ((p: readonly [number, number]) => string | null) | null): Coverage {
   let covered = 0;
   let total = 0;
   demand.forEach((d, i) => {

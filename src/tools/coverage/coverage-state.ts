@@ -1,5 +1,6 @@
 // The Coverage tool's slice: the demand window, the walking distance that counts as "within reach", which disposal
 // points are the supply, and how many new kiosks to propose, all in the URL so a planner can share a scenario.
+import { WALK_METERS_PER_MINUTE } from '../../config/city';
 import type { SiteKind } from '../../domain/site';
 import type { ToolSlice } from '../../ui/tool-contract';
 
@@ -8,6 +9,11 @@ export const COVERAGE_WINDOWS = ['all', '365', '90'] as const;
 export type CoverageWindow = (typeof COVERAGE_WINDOWS)[number];
 /** Distances offered, metres (a 5 / 10 minute walk is about 400 / 800 m). */
 export const COVERAGE_RADII_METERS = [200, 400, 800] as const;
+/** Walking times offered, minutes (times the walking speed Find uses, WALK_METERS_PER_MINUTE). */
+export const COVERAGE_WALK_MINUTES = [5, 10, 15] as const;
+/** How distances are measured: a straight line (great-circle), or walking along the street network. */
+export const COVERAGE_DISTANCES = ['straight', 'walk'] as const;
+export type CoverageDistanceMode = (typeof COVERAGE_DISTANCES)[number];
 /** The kinds of places a planner may count as supply. */
 export const SUPPLY_KINDS = ['disposal-kiosk', 'drop-off', 'syringe-service-program', 'pharmacy'] as const satisfies readonly SiteKind[];
 export type SupplyKind = (typeof SUPPLY_KINDS)[number];
@@ -21,6 +27,10 @@ export type CoverageState = {
   demand: CoverageDemand;
   window: CoverageWindow;
   radiusMeters: number;
+  /** When the reach was chosen as a walking time, minutes (radiusMeters is then minutes × WALK_METERS_PER_MINUTE). */
+  walkMinutes: number | null;
+  /** Straight line (default, so shared links keep their meaning) or along the streets (URL cmode=walk). */
+  distance: CoverageDistanceMode;
   kinds: readonly SupplyKind[];
   /** Only places open to everyone (not restricted to a town's residents). */
   everyone: boolean;
@@ -32,6 +42,8 @@ export const COVERAGE_INITIAL: CoverageState = {
   demand: 'requests',
   window: 'all',
   radiusMeters: 400,
+  walkMinutes: null,
+  distance: 'straight',
   kinds: ['disposal-kiosk', 'drop-off', 'syringe-service-program'],
   everyone: true,
   k: 0,
@@ -43,16 +55,20 @@ function isKind(v: string): v is SupplyKind {
 
 export const coverageSlice: ToolSlice<CoverageState> = {
   initial: COVERAGE_INITIAL,
-  urlKeys: ['cdem', 'cwin', 'cr', 'ckinds', 'call', 'ck'],
+  urlKeys: ['cdem', 'cwin', 'cr', 'cmin', 'cmode', 'ckinds', 'call', 'ck'],
   fromUrl: (p) => {
     const win = p.get('cwin');
     const r = Number(p.get('cr'));
     const kinds = p.get('ckinds');
     const k = p.get('ck');
+    const min = Number(p.get('cmin'));
+    const walkMinutes = (COVERAGE_WALK_MINUTES as readonly number[]).includes(min) ? min : null;
     return {
       demand: p.get('cdem') === 'res' ? 'residents' : 'requests',
       window: win !== null && (COVERAGE_WINDOWS as readonly string[]).includes(win) ? (win as CoverageWindow) : COVERAGE_INITIAL.window,
-      radiusMeters: (COVERAGE_RADII_METERS as readonly number[]).includes(r) ? r : COVERAGE_INITIAL.radiusMeters,
+      radiusMeters: walkMinutes !== null ? walkMinutes * WALK_METERS_PER_MINUTE : (COVERAGE_RADII_METERS as readonly number[]).includes(r) ? r : COVERAGE_INITIAL.radiusMeters,
+      walkMinutes,
+      distance: p.get('cmode') === 'walk' ? 'walk' : 'straight',
       kinds: kinds === null ? COVERAGE_INITIAL.kinds : [...new Set(kinds.split('~').filter(isKind))],
       everyone: p.get('call') === '0' ? false : COVERAGE_INITIAL.everyone,
       k: k !== null && /^\d{1,2}$/.test(k) && Number(k) <= MAX_K ? Number(k) : COVERAGE_INITIAL.k,
@@ -63,7 +79,9 @@ export const coverageSlice: ToolSlice<CoverageState> = {
     const I = COVERAGE_INITIAL;
     if (s.demand !== I.demand) out.push(['cdem', 'res']);
     if (s.window !== I.window) out.push(['cwin', s.window]);
-    if (s.radiusMeters !== I.radiusMeters) out.push(['cr', String(s.radiusMeters)]);
+    if (s.walkMinutes !== null) out.push(['cmin', String(s.walkMinutes)]);
+    else if (s.radiusMeters !== I.radiusMeters) out.push(['cr', String(s.radiusMeters)]);
+    if (s.distance !== I.distance) out.push(['cmode', s.distance]);
     if (s.kinds.join('~') !== I.kinds.join('~')) out.push(['ckinds', s.kinds.join('~')]);
     if (s.everyone !== I.everyone) out.push(['call', s.everyone ? '1' : '0']);
     if (s.k !== I.k) out.push(['ck', String(s.k)]);

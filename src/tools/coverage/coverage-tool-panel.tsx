@@ -1,12 +1,14 @@
 // The Coverage tab (planners): how much of the 311 needle demand is within reach of a disposal point, citywide and per
 // neighbourhood, and where K new kiosks would cover the most, with each one's gain, how close to the best that is, and
-// exports. Distances are straight lines (great-circle) here, said so on screen.
+// exports. Distances are straight lines (great-circle) or walks along the street network, said so on screen; walking
+// coverage, the proposal and the curve are worked out in a Web Worker with a progress line.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeedleTable } from '../../datasets/needle-table';
 import { isoDateFromDay } from '../../domain/calendar-day';
 import type { SiteFeature } from '../../domain/site';
-import { coverageCurve, selectSites, type CoverageCurvePoint, type SelectSitesResult } from '../../geo/site-selection';
+import type { CoverageCurvePoint, SelectSitesResult } from '../../geo/site-selection';
+import type { MultiPolygon } from 'geojson';
 import { BarChart } from '../../ui/bar-chart';
 import { useNearPark } from '../../ui/use-near-park';
 import { buildCoverageOverlay } from '../../map/layers/coverage-layers';
@@ -19,13 +21,16 @@ import { tractDemandGrid, type TractDemandPoint } from '../../geo/tract-demand';
 
 /** Spacing of the points residents are spread over inside each tract, metres. */
 const RESIDENT_GRID_METERS = 100;
-import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, supplyOf } from './coverage-model';
+import { candidateSites, demandOf, gapCells, GAP_CELL_METERS, measureCoverage, parkEquity, siteLngLat, summarizeCoverage, supplyOf } from './coverage-model';
+import { curveInWorker, dropCoverageRequest, measureInWorker, proposeInWorker, stopCoverageWorker, type CoverageProgress } from './coverage-client';
+import { CATCHMENT_SIDE_METERS } from '../../geo/network-coverage';
 import { CoverageScenarios } from './coverage-scenarios';
 import { CoverageKioskEffect } from './coverage-kiosk-effect';
 import { CoverageCandidates, ProposedSiteActions, useCoverageCandidates } from './coverage-candidates-panel';
 import { CoverageReportView } from './coverage-report';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
-import { COVERAGE_RADII_METERS, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
+import { COVERAGE_DISTANCES, COVERAGE_RADII_METERS, COVERAGE_WALK_MINUTES, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
+import { WALK_METERS_PER_MINUTE } from '../../config/city';
 
 export type CoveragePanelExtra = { baseUrl: string; needles: NeedleTable | null; sites: readonly SiteFeature[] };
 
@@ -64,7 +69,57 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       return area?.kind === 'neighborhood' ? area.name : null;
     };
   }, [place]);
-  const coverage = useMemo(() => (demand ? measureCoverage(demand.points, supplyPoints, state.radiusMeters, areaOf) : null), [demand, supplyPoints, state.radiusMeters, areaOf]);
+  const walk = state.distance === 'walk';
+  // Who computes what: straight-line coverage here (a few ms); walking coverage, the proposal and the curve in the worker.
+  const straightCoverage = useMemo(() => (demand && !walk ? measureCoverage(demand.points, supplyPoints, state.radiusMeters, areaOf) : null), [demand, walk, supplyPoints, state.radiusMeters, areaOf]);
+  const walkGraphUrl = useMemo(() => new URL(DATA_FILES.walkGraph, baseUrl).toString(), [baseUrl]);
+  const supplyKey = supplyPoints.map((s) => s.lngLat.join()).join(';');
+  // Everything the worker's answers depend on; an answer is shown only while its key is the current one.
+  const key = `${state.demand}|${state.window}|${state.distance}|${state.radiusMeters}|${needles?.count ?? 0}|${demand?.points.length ?? 0}|${supplyKey}`;
+  const job = useMemo(() => {
+    if (!demand) return null;
+    const n = demand.points.length;
+    const cols = { lng: new Float64Array(n), lat: new Float64Array(n), weight: new Float64Array(n) };
+    demand.points.forEach((d, i) => {
+      cols.lng[i] = d.lngLat[0];
+      cols.lat[i] = d.lngLat[1];
+      cols.weight[i] = d.weight;
+    });
+    return {
+      distance: walk ? ('walk' as const) : ('straight' as const),
+      walkGraphUrl,
+      demandKey: `${state.demand}|${state.window}|${needles?.count ?? 0}|${n}`,
+      demand: cols,
+      supply: supplyPoints.map((s) => s.lngLat),
+      radiusMeters: state.radiusMeters,
+    };
+  }, [demand, walk, walkGraphUrl, state.demand, state.window, needles, supplyPoints, state.radiusMeters]);
+  type WorkKind = 'measure' | 'propose' | 'curve';
+  const [progress, setProgress] = useState<Partial<Record<WorkKind, { key: string; p: CoverageProgress }>>>({});
+  const [workerError, setWorkerError] = useState<{ key: string; message: string } | null>(null);
+  // Callbacks for the worker's answers, for the settings `k` they were asked with (stable: state setters only).
+  const { onProgress, fail } = useMemo(
+    () => ({
+      onProgress: (kind: WorkKind, k: string) => (p: CoverageProgress) => setProgress((all) => ({ ...all, [kind]: { key: k, p } })),
+      fail: (k: string) => (e: unknown) => setWorkerError({ key: k, message: e instanceof Error ? e.message : String(e) }),
+    }),
+    [],
+  );
+  const workerFailed = workerError && workerError.key.startsWith(key) ? workerError.message : null;
+  /** The worker's progress line for this kind of work on the current settings, or null. */
+  const progressFor = (kind: WorkKind): string | null => {
+    const now = progress[kind];
+    return now && now.key.startsWith(key) ? t(`coverage.progress.${now.p.step}`, { done: now.p.done.toLocaleString('en-US'), total: now.p.total.toLocaleString('en-US') }) : null;
+  };
+
+  const [walkMeasure, setWalkMeasure] = useState<{ key: string; flags: Uint8Array; straightLine: { demand: number; sites: number }; catchments: (MultiPolygon | null)[] } | null>(null);
+  useEffect(() => {
+    if (!job || !walk) return dropCoverageRequest('measure');
+    const k = key;
+    measureInWorker(job, onProgress('measure', k)).then((r) => r && setWalkMeasure({ key: k, ...r }), fail(k));
+  }, [job, walk, key, onProgress, fail]);
+  const currentWalk = walk && walkMeasure?.key === key ? walkMeasure : null;
+  const coverage = useMemo(() => (walk ? (demand && currentWalk ? summarizeCoverage(demand.points, currentWalk.flags, areaOf) : null) : straightCoverage), [walk, demand, currentWalk, areaOf, straightCoverage]);
 
   // The candidate sites, made once per demand for the proposal and the curve alike.
   const gridCandidates = useMemo(() => (demand ? candidateSites(demand.points) : []), [demand]);
@@ -73,43 +128,44 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const pick = useCoverageCandidates(gridCandidates);
   const candidates = pick.pool.candidates;
   const existingPoints = useMemo(() => [...supplyPoints, ...pick.pool.fixed], [supplyPoints, pick.pool.fixed]);
-  // Proposing runs after a paint, so the tab says it is working; it is fast (a few hundred ms at most on Boston's data).
-  const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[] } | null>(null);
-  const key = `${state.demand}|${state.window}|${state.radiusMeters}|${state.kinds.join()}|${state.everyone}|${state.k}|${needles?.count ?? 0}|${supply.length}|${pick.pool.signature}`;
+  const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[]; afterFlags: Uint8Array; catchments: (MultiPolygon | null)[] } | null>(null);
+  // The search's own settings: the candidates and locked sites too.
+  const searchKey = `${key}|${pick.pool.signature}`;
+  const proposalKey = `${searchKey}|${state.k}`;
   useEffect(() => {
-    if (!demand || state.k === 0) {
+    if (!job || state.k === 0) {
+      dropCoverageRequest('propose');
       setProposal(null);
       return;
     }
-    const timer = setTimeout(() => {
-      const result = selectSites(demand.points, candidates, existingPoints, { k: state.k, radiusMeters: state.radiusMeters, search: 'restarts', timeBudgetMs: 800, seed: 1 });
-      setProposal({ key, result, candidates });
-    }, 30);
-    return () => clearTimeout(timer);
-  }, [demand, candidates, existingPoints, state.k, state.radiusMeters, key]);
-  const current = proposal && proposal.key === key ? proposal : null;
+    const k = proposalKey;
+    const cands = candidates;
+    proposeInWorker({ ...job, supply: existingPoints.map((p) => p.lngLat), candidates: cands.map((c) => c.lngLat), k: state.k }, onProgress('propose', k)).then(
+      (r) => r && setProposal({ key: k, candidates: cands, ...r }),
+      fail(k),
+    );
+  }, [job, candidates, existingPoints, state.k, proposalKey, onProgress, fail]);
+  const current = proposal && proposal.key === proposalKey ? proposal : null;
 
   const parks = useNearPark(baseUrl);
   const gaps = useMemo(() => (demand && coverage ? gapCells(demand.points, coverage.flags) : []), [demand, coverage]);
   const equity = useMemo(() => (demand && coverage && parks.nearPark ? parkEquity(demand.points, coverage.flags, parks.nearPark) : null), [demand, coverage, parks.nearPark]);
-  // The coverage curve (K = 1..MAX_K) on request: one chain of searches, a second or so.
+  // The coverage curve (K = 1..MAX_K) on request: one chain of searches in the worker.
   const [curve, setCurve] = useState<{ key: string; points: CoverageCurvePoint[] } | null>(null);
   const [curveAsked, setCurveAsked] = useState(false);
   useEffect(() => {
-    if (!curveAsked || !demand) return;
-    const timer = setTimeout(() => {
-      const points = coverageCurve(demand.points, candidates, existingPoints, { radiusMeters: state.radiusMeters, maxK: MAX_K, search: 'local' });
-      setCurve({ key, points });
-    }, 30);
-    return () => clearTimeout(timer);
-  }, [curveAsked, demand, candidates, existingPoints, state.radiusMeters, key]);
-  const currentCurve = curve && curve.key === key ? curve.points : null;
+    if (!curveAsked || !job) return dropCoverageRequest('curve');
+    const k = searchKey;
+    curveInWorker({ ...job, supply: existingPoints.map((p) => p.lngLat), candidates: candidates.map((c) => c.lngLat), maxK: MAX_K }, onProgress('curve', k)).then((points) => points && setCurve({ key: k, points }), fail(k));
+  }, [curveAsked, job, candidates, existingPoints, searchKey, onProgress, fail]);
+  const currentCurve = curve && curve.key === searchKey ? curve.points : null;
+  useEffect(() => () => stopCoverageWorker(), []);
 
   // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.
   const scenario = useMemo((): Omit<CoverageScenario, 'name' | 'savedAt'> | null => {
     if (!demand || !coverage || (state.k > 0 && !current)) return null;
     const proposedSites = current ? current.result.chosen.map((c) => ({ lngLat: current.candidates[c.index]!.lngLat, gain: c.gain })) : [];
-    const after = proposedSites.length > 0 ? measureCoverage(demand.points, [...supplyPoints, ...proposedSites], state.radiusMeters, areaOf) : coverage;
+    const after = proposedSites.length === 0 || !current ? coverage : walk ? summarizeCoverage(demand.points, current.afterFlags, areaOf) : measureCoverage(demand.points, [...existingPoints, ...proposedSites], state.radiusMeters, areaOf);
     return {
       settings: { window: state.window, radiusMeters: state.radiusMeters, kinds: [...state.kinds], everyone: state.everyone, k: state.k },
       total: after.total,
@@ -118,15 +174,16 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       byArea: after.byArea.map(({ name, total, covered }) => ({ name, total, covered })),
       proposed: proposedSites,
     };
-  }, [demand, coverage, current, supplyPoints, state, areaOf, supply.length]);
+  }, [demand, coverage, current, existingPoints, state, areaOf, supply.length, walk]);
   const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
 
   const { setOverlays } = shell;
   useEffect(() => {
     if (!demand || !coverage) return setOverlays([]);
     const uncovered = demand.points.filter((_, i) => !coverage.flags[i]).map((d) => d.lngLat);
-    setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters)]);
-  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters]);
+    const catchments = currentWalk ? { supply: currentWalk.catchments, proposed: current?.catchments ?? [] } : undefined;
+    setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters, catchments)]);
+  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters, currentWalk, current]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
 
   const set = (patch: Partial<CoverageState>) => update((s) => ({ ...s, ...patch }));
@@ -141,7 +198,8 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
         demand: residents ? TRACT_POPULATION_LABEL : '311 Needle Pickup requests',
         radiusMeters: state.radiusMeters,
         window: residents ? null : state.window,
-        distance: 'straight line (great-circle)',
+        distance: walk ? 'walking along the streets' : 'straight line (great-circle)',
+        walkMinutes: state.walkMinutes,
       },
       geometry: { type: 'Point' as const, coordinates: current.candidates[c.index]!.lngLat },
     }));
@@ -180,10 +238,30 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
         ))}
       </fieldset>
       <fieldset className="sweeps-inline">
+        <legend>{t('coverage.distance')}</legend>
+        {COVERAGE_DISTANCES.map((d) => (
+          <label key={d}>
+            <input type="radio" name="coverage-distance" data-testid={`coverage-distance-${d}`} checked={state.distance === d} onChange={() => set({ distance: d })} /> {t(`coverage.distances.${d}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="sweeps-inline">
         <legend>{t('coverage.radius')}</legend>
         {COVERAGE_RADII_METERS.map((r) => (
           <label key={r}>
-            <input type="radio" name="coverage-radius" data-testid={`coverage-radius-${r}`} checked={state.radiusMeters === r} onChange={() => set({ radiusMeters: r })} /> {t('coverage.meters', { m: r })}
+            <input type="radio" name="coverage-radius" data-testid={`coverage-radius-${r}`} checked={state.walkMinutes === null && state.radiusMeters === r} onChange={() => set({ radiusMeters: r, walkMinutes: null })} /> {t('coverage.meters', { m: r })}
+          </label>
+        ))}
+        {COVERAGE_WALK_MINUTES.map((min) => (
+          <label key={`min-${min}`}>
+            <input
+              type="radio"
+              name="coverage-radius"
+              data-testid={`coverage-minutes-${min}`}
+              checked={state.walkMinutes === min}
+              onChange={() => set({ walkMinutes: min, radiusMeters: min * WALK_METERS_PER_MINUTE })}
+            />{' '}
+            {t('coverage.minutes', { min, m: min * WALK_METERS_PER_MINUTE })}
           </label>
         ))}
       </fieldset>
@@ -205,8 +283,13 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
         </label>
       </fieldset>
 
+      {workerFailed && (
+        <p role="alert" className="sweeps-error" data-testid="coverage-worker-error">
+          {t('coverage.workerFailed', { error: workerFailed })}
+        </p>
+      )}
       {!coverage || !demand ? (
-        <p role="status">{t('coverage.loading')}</p>
+        <p role="status">{progressFor('measure') ?? t('coverage.loading')}</p>
       ) : (
         <>
           <p className="coverage-figure" data-testid="coverage-figure" role="status">
@@ -219,7 +302,14 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               sites: supply.length,
               from: isoDateFromDay(demand.fromDay),
               to: isoDateFromDay(demand.toDay),
-            })}
+            })}{' '}
+            {t(walk ? 'coverage.distanceWalk' : 'coverage.distanceStraight')}
+            {state.walkMinutes !== null && ` ${t('coverage.minutesNote', { min: state.walkMinutes, speed: WALK_METERS_PER_MINUTE })}`}
+            {currentWalk && currentWalk.straightLine.demand > 0 && ` ${t('coverage.straightLineDemand', { n: currentWalk.straightLine.demand.toLocaleString('en-US') })}`}
+            {currentWalk && currentWalk.straightLine.sites > 0 && ` ${t('coverage.straightLineSites', { count: currentWalk.straightLine.sites })}`}
+          </p>
+          <p className="sweeps-note" data-testid="coverage-map-note">
+            {walk ? t('coverage.mapWalk', { side: CATCHMENT_SIDE_METERS }) : t('coverage.mapStraight', { m: state.radiusMeters })}
           </p>
           <p className="sweeps-note">{t(residents ? 'coverage.assumptionsResidents' : 'coverage.assumptions', { label: TRACT_POPULATION_LABEL })}</p>
           <table className="sweeps-table" data-testid="coverage-table">
@@ -285,7 +375,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
             {t('coverage.k')}
             <input type="number" min={0} max={MAX_K} data-testid="coverage-k" value={state.k} onChange={(e) => set({ k: Math.max(0, Math.min(MAX_K, Math.round(Number(e.target.value) || 0))) })} />
           </label>
-          {state.k > 0 && !current && <p role="status">{t('coverage.proposing')}</p>}
+          {state.k > 0 && !current && <p role="status">{progressFor('propose') ?? t('coverage.proposing')}</p>}
           {current && (
             <div data-testid="coverage-proposal">
               <p role="status" data-testid="coverage-after">
@@ -322,7 +412,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               {t('coverage.curveButton', { max: MAX_K })}
             </button>
           ) : !currentCurve ? (
-            <p role="status">{t('coverage.curveWorking')}</p>
+            <p role="status">{progressFor('curve') ?? t('coverage.curveWorking')}</p>
           ) : (
             <BarChart
               testId="coverage-curve"

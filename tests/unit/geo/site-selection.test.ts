@@ -195,3 +195,38 @@ function coveredRadius(a: [number, number], b: [number, number]): number {
   const h = sinDLat * sinDLat + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * sinDLng * sinDLng;
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+describe('selectSites with precomputed cover sets', () => {
+  // An L1 (Manhattan) distance in metres: not the default, so the sets must come from it to agree.
+  const manhattan = (a: Pt, b: Pt) => (Math.abs(a.lngLat[0] - b.lngLat[0]) * 82_000 + Math.abs(a.lngLat[1] - b.lngLat[1]) * 111_195);
+  const seed = testSeed(911);
+  const instances = Array.from({ length: 12 }, (_, i) => ({ ...clusteredInstance(seed + i), k: 2 + (i % 5), seed: seed + i }));
+
+  it('gives the same answer and the same curve as the distance function the sets were built from', () => {
+    for (const inst of instances) {
+      const coverSets = {
+        candidates: inst.candidates.map((c) => Uint32Array.from(inst.demand.flatMap((d, di) => (manhattan(d, c) <= RADIUS ? [di] : [])))),
+        existing: Uint8Array.from(inst.demand.map((d) => (inst.existing.some((s) => manhattan(d, s) <= RADIUS) ? 1 : 0))),
+      };
+      const byDistance = selectSites(inst.demand, inst.candidates, inst.existing, { k: inst.k, radiusMeters: RADIUS, distance: manhattan, seed: 3 });
+      const bySets = selectSites(inst.demand, inst.candidates, inst.existing, { k: inst.k, radiusMeters: RADIUS, coverSets, seed: 3 });
+      expect(bySets, `seed ${inst.seed}`).toEqual(byDistance);
+      const curveA = coverageCurve(inst.demand, inst.candidates, inst.existing, { radiusMeters: RADIUS, distance: manhattan, maxK: 6, search: 'local' });
+      const curveB = coverageCurve(inst.demand, inst.candidates, inst.existing, { radiusMeters: RADIUS, coverSets, maxK: 6, search: 'local' });
+      expect(curveB, `seed ${inst.seed}`).toEqual(curveA);
+    }
+  });
+
+  it('reports progress once per k, and rejects sets of the wrong length or naming a demand point that is not there', () => {
+    const inst = instances[0]!;
+    const seen: string[] = [];
+    coverageCurve(inst.demand, inst.candidates, inst.existing, { radiusMeters: RADIUS, maxK: 4, search: 'local', onProgress: (k, max) => seen.push(`${k}/${max}`) });
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    const empty = { candidates: inst.candidates.map(() => new Uint32Array(0)), existing: new Uint8Array(inst.demand.length) };
+    expect(() => selectSites(inst.demand, inst.candidates, inst.existing, { k: 2, radiusMeters: RADIUS, coverSets: { ...empty, existing: new Uint8Array(3) } })).toThrow(/existing has 3 flags/);
+    expect(() => selectSites(inst.demand, inst.candidates, inst.existing, { k: 2, radiusMeters: RADIUS, coverSets: { ...empty, candidates: empty.candidates.slice(1) } })).toThrow(/candidate sets/);
+    const bad = [...empty.candidates];
+    bad[4] = Uint32Array.of(inst.demand.length);
+    expect(() => selectSites(inst.demand, inst.candidates, inst.existing, { k: 2, radiusMeters: RADIUS, coverSets: { ...empty, candidates: bad } })).toThrow(/names demand 300/);
+  });
+});

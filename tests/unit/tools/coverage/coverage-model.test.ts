@@ -4,6 +4,7 @@ import type { NeedleRequest } from '../../../../src/domain/needle-request';
 import type { SiteFeature } from '../../../../src/domain/site';
 import { haversineMetersLngLat } from '../../../../src/geo/haversine';
 import { candidateSites, demandOf, gapCells, measureCoverage, parkEquity, supplyOf } from '../../../../src/tools/coverage/coverage-model';
+import { WALK_METERS_PER_MINUTE } from '../../../../src/config/city';
 import { coverageSlice, COVERAGE_INITIAL, type CoverageState } from '../../../../src/tools/coverage/coverage-state';
 import { mulberry32 } from '../../../../src/geo/seeded-random';
 
@@ -28,10 +29,18 @@ const site = (id: string, kind: string, lngLat: [number, number], eligibility: s
 
 describe('the Coverage slice in the URL', () => {
   it('round-trips and falls back part by part', () => {
-    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
+    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, walkMinutes: null, distance: 'walk', kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
     expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
     expect(coverageSlice.toUrl(COVERAGE_INITIAL)).toEqual([]);
     expect(coverageSlice.fromUrl(new URLSearchParams('cwin=7&cr=300&ckinds=bogus&ck=99'), COVERAGE_INITIAL)).toEqual({ ...COVERAGE_INITIAL, kinds: [] });
+  });
+
+  it('keeps a walking time as minutes (radius = minutes × the walking speed) and the distance mode; straight line by default', () => {
+    const s: CoverageState = { ...COVERAGE_INITIAL, radiusMeters: 10 * WALK_METERS_PER_MINUTE, walkMinutes: 10, distance: 'walk' };
+    expect(coverageSlice.toUrl(s)).toEqual([['cmin', '10'], ['cmode', 'walk']]);
+    expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
+    expect(coverageSlice.fromUrl(new URLSearchParams('cmin=7&cmode=bike'), COVERAGE_INITIAL)).toEqual(COVERAGE_INITIAL);
+    expect(COVERAGE_INITIAL.distance).toBe('straight');
   });
 });
 
