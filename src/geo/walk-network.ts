@@ -19,6 +19,9 @@ export const DETOUR_FACTOR = 1.3;
 /** A point further than this from every street is not routed (harbour islands, bad input): straight-line × detour. */
 export const MAX_SNAP_METERS = 500;
 
+/** Longest spacing of the points that index an edge for snapping, metres. */
+const SNAP_SAMPLE_METERS = 40;
+
 /**
  * A target is snapped to a street of the start's own component (so that a site beside a small, cut-off street is
  * still reached) when that street is at most this much further from it than its nearest street overall.
@@ -226,27 +229,46 @@ const KM_TO_GEOKDBUSH = 6371 / (EARTH_RADIUS_METERS / 1000);
  */
 export function createWalkNetwork(graph: WalkGraph): WalkNetwork {
   const { nodeCount, edgeCount, lng, lat, edgeFrom, edgeTo, edgeLengthMeters, adjOffset, adjNode, adjEdge, component } = graph;
-  const midpoints = new KDBush(Math.max(edgeCount, 1));
-  let maxHalfLength = 0;
+  // Each edge is indexed by points spaced at most SNAP_SAMPLE_METERS apart along it, so a snap looks only as far as
+  // the nearest edge plus half that spacing, not plus half the longest edge in the city.
+  let sampleCount = 0;
+  const samplesOf = new Uint32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    samplesOf[e] = Math.max(1, Math.ceil(edgeLengthMeters[e]! / SNAP_SAMPLE_METERS));
+    sampleCount += samplesOf[e]!;
+  }
+  const samples = new KDBush(Math.max(sampleCount, 1));
+  const sampleEdge = new Uint32Array(Math.max(sampleCount, 1));
+  let maxHalfSpacing = 0;
   for (let e = 0; e < edgeCount; e++) {
     const a = edgeFrom[e]!;
     const b = edgeTo[e]!;
-    midpoints.add((lng[a]! + lng[b]!) / 2, (lat[a]! + lat[b]!) / 2);
-    maxHalfLength = Math.max(maxHalfLength, edgeLengthMeters[e]! / 2);
+    const n = samplesOf[e]!;
+    for (let i = 0; i < n; i++) {
+      const f = (i + 0.5) / n;
+      sampleEdge[samples.add(lng[a]! + (lng[b]! - lng[a]!) * f, lat[a]! + (lat[b]! - lat[a]!) * f)] = e;
+    }
+    maxHalfSpacing = Math.max(maxHalfSpacing, edgeLengthMeters[e]! / (2 * n));
   }
-  if (edgeCount === 0) midpoints.add(0, 0);
-  midpoints.finish();
+  if (sampleCount === 0) samples.add(0, 0);
+  samples.finish();
+  const checked = new Uint32Array(edgeCount);
+  let snapStamp = 0;
 
   function snap(point: LngLat, onlyComponent?: number): Snap | undefined {
     if (edgeCount === 0) return undefined;
-    const accept = onlyComponent === undefined ? undefined : (e: number) => component[edgeFrom[e]!] === onlyComponent;
-    const first = around(midpoints, point[0], point[1], 1, Infinity, accept)[0];
+    const accept = onlyComponent === undefined ? undefined : (i: number) => component[edgeFrom[sampleEdge[i]!]!] === onlyComponent;
+    const first = around(samples, point[0], point[1], 1, Infinity, accept)[0];
     if (first === undefined) return undefined;
-    let best = snapToEdge(graph, point, first);
-    // Any edge nearer than `best` has its midpoint within best + half its length (triangle inequality), plus slack.
-    const radiusMeters = best.offsetMeters + maxHalfLength + 1;
-    for (const e of around(midpoints, point[0], point[1], Infinity, (radiusMeters / 1000) * KM_TO_GEOKDBUSH, accept)) {
-      if (e === best.edge) continue;
+    let best = snapToEdge(graph, point, sampleEdge[first]!);
+    // Any edge nearer than `best` has a sample within best + half the sample spacing (triangle inequality), plus slack.
+    const radiusMeters = best.offsetMeters + maxHalfSpacing + 1;
+    snapStamp++;
+    checked[best.edge] = snapStamp;
+    for (const i of around(samples, point[0], point[1], Infinity, (radiusMeters / 1000) * KM_TO_GEOKDBUSH, accept)) {
+      const e = sampleEdge[i]!;
+      if (checked[e] === snapStamp) continue;
+      checked[e] = snapStamp;
       const s = snapToEdge(graph, point, e);
       if (s.offsetMeters < best.offsetMeters || (s.offsetMeters === best.offsetMeters && e < best.edge)) best = s;
     }
