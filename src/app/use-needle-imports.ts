@@ -1,82 +1,87 @@
 // The 311 requests the app shows: the published file with the user's imported files over it, kept in IndexedDB so a
-// morning's import is still there after a reload. The merge and the store load only once an import exists.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// morning's import is still there after a reload. A Web Worker reads, merges and saves the imports (a year of them is
+// too much to copy or merge on the main thread); it starts only once an import exists or is made.
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NeedleImportsClient, NeedleImportsState } from '../datasets/import-311-client';
 import type { NeedleTable } from '../datasets/needle-table';
-import type { MergedNeedles } from '../datasets/needle-merge';
-import type { NeedleImport, NeedlesApi } from '../ui/needles-api';
+import type { NeedlesApi } from '../ui/needles-api';
 
-type MergeModule = typeof import('../datasets/needle-merge');
-const NO_IMPORTS: readonly NeedleImport[] = Object.freeze([]);
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** `published`: the decoded public/data/needle-requests.json (null while loading or failed). */
 export function useNeedleImports(published: NeedleTable | null): { needles: NeedleTable | null; api: NeedlesApi } {
-  const [imports, setImports] = useState<readonly NeedleImport[]>(NO_IMPORTS);
+  const [state, setState] = useState<NeedleImportsState | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [warning, setWarning] = useState<string | null>(null);
-  const [merge, setMerge] = useState<MergeModule | null>(null);
-  const saved = useRef<readonly NeedleImport[]>(NO_IMPORTS);
+  const [problem, setProblem] = useState<string | null>(null);
+  const client = useRef<Promise<NeedleImportsClient> | null>(null);
+  const publishedNow = useRef(published);
 
+  const getClient = useCallback((): Promise<NeedleImportsClient> => {
+    client.current ??= import('../datasets/import-311-client').then((m) => {
+      const c = m.createNeedleImportsClient(
+        // A transition: every tool recomputes what it shows from the new table, and React may then yield between
+        // components (and to the user's input) instead of doing it all in one task.
+        (s) =>
+          startTransition(() => {
+            setState(s);
+            setLoaded(true);
+          }),
+        (error) => {
+          setProblem(error);
+          setLoaded(true);
+        },
+      );
+      c.setPublished(publishedNow.current);
+      return c;
+    });
+    return client.current;
+  }, []);
+
+  useEffect(() => {
+    publishedNow.current = published;
+    void client.current?.then((c) => c.setPublished(published));
+  }, [published]);
+
+  // Only a question to IndexedDB here (is anything saved?): the records are read in the worker.
   useEffect(() => {
     let live = true;
     import('../datasets/needle-import-store')
-      .then((m) => m.loadNeedleImports())
+      .then((m) => m.hasSavedNeedleImports())
       .then(
-        (r) => {
+        (saved) => {
           if (!live) return;
-          saved.current = r.imports;
-          setImports(r.imports);
-          setWarning(r.warning);
-          setLoaded(true);
+          if (saved) void getClient().then((c) => c.start());
+          else setLoaded(true);
         },
         (e: unknown) => {
           if (!live) return;
-          setWarning(`Saved 311 imports could not be read: ${e instanceof Error ? e.message : String(e)}`);
+          setProblem(`Saved 311 imports could not be read: ${message(e)}`);
           setLoaded(true);
         },
       );
     return () => {
       live = false;
     };
-  }, []);
+  }, [getClient]);
 
-  // Writes every change after the saved imports were read (so an early import cannot overwrite them unread).
-  useEffect(() => {
-    if (!loaded || imports === saved.current) return;
-    saved.current = imports;
-    import('../datasets/needle-import-store')
-      .then((m) => m.saveNeedleImports(imports))
-      .catch((e: unknown) => setWarning(`The browser did not save the 311 imports: ${e instanceof Error ? e.message : String(e)}`));
-  }, [imports, loaded]);
+  useEffect(
+    () => () => {
+      const c = client.current;
+      client.current = null;
+      void c?.then((x) => x.dispose());
+    },
+    [],
+  );
 
-  useEffect(() => {
-    if (merge || imports.length === 0) return;
-    let live = true;
-    void import('../datasets/needle-merge').then((m) => live && setMerge(m));
-    return () => {
-      live = false;
-    };
-  }, [merge, imports.length]);
-
-  const [merged, setMerged] = useState<MergedNeedles | null>(null);
-  useEffect(() => {
-    if (imports.length === 0 || !merge) {
-      setMerged(null);
-      return;
-    }
-    try {
-      setMerged(merge.mergeNeedleImports(published, imports));
-    } catch (e) {
-      setMerged(null);
-      setWarning(`The imported 311 files could not be merged: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }, [published, imports, merge]);
-
-  const add = useCallback((imported: NeedleImport) => setImports((list) => [...list, imported]), []);
-  const remove = useCallback((importId: string) => setImports((list) => list.filter((i) => i.id !== importId)), []);
-  const countOf = useCallback((importId: string) => merged?.countOf.get(importId) ?? 0, [merged]);
-  const summaries = useMemo(() => imports.map(({ records: _records, ...rest }) => rest), [imports]);
-  const api: NeedlesApi = useMemo(() => ({ imports: summaries, countOf, loaded, warning, add, remove }), [summaries, countOf, loaded, warning, add, remove]);
-  // Until the merge module is in, the published table is shown (an import is merged a moment later).
-  const needles = imports.length === 0 ? published : (merged?.table ?? published);
+  const importFile = useCallback<NeedlesApi['importFile']>((file, onProgress, signal) => getClient().then((c) => c.importFile(file, onProgress, signal)), [getClient]);
+  const remove = useCallback((importId: string) => void getClient().then((c) => c.remove(importId)), [getClient]);
+  const countOf = useCallback((importId: string) => state?.countOf.get(importId) ?? 0, [state]);
+  const imports = state?.imports ?? NO_IMPORTS;
+  const warning = problem ?? state?.warning ?? null;
+  const api: NeedlesApi = useMemo(() => ({ imports, countOf, loaded, warning, importFile, remove }), [imports, countOf, loaded, warning, importFile, remove]);
+  // Until the worker answers, the published table is shown (an import joins it a moment later).
+  const needles = state && state.imports.length > 0 && state.table ? state.table : published;
   return { needles, api };
 }
+
+const NO_IMPORTS: NeedleImportsState['imports'] = Object.freeze([]);

@@ -517,6 +517,8 @@ export type Import311StreamOptions = Import311Options & {
   size?: number;
   /** Called with the fraction of bytes read (0..1), at most about every 1 %, and with 1 (once) at the end. */
   onProgress?: (fraction: number) => void;
+  /** Stops the import between two chunks of the file: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -524,7 +526,7 @@ export type Import311StreamOptions = Import311Options & {
  * UTF-8 across chunk boundaries. A CSV is parsed as it arrives and never held whole; JSON is collected then parsed.
  */
 export async function import311Stream(stream: ReadableStream<Uint8Array>, options: Import311StreamOptions): Promise<Import311Result> {
-  const { size, onProgress, ...importOptions } = options;
+  const { size, onProgress, signal, ...importOptions } = options;
   const decoder = new TextDecoder('utf-8');
   const reader = stream.getReader();
   let csv: Csv311Importer | null = null;
@@ -547,8 +549,10 @@ export async function import311Stream(stream: ReadableStream<Uint8Array>, option
   };
   try {
     for (;;) {
+      signal?.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
+      signal?.throwIfAborted();
       bytes += value.byteLength;
       take(decoder.decode(value, { stream: true }));
       if (onProgress && size && size > 0) {
@@ -560,6 +564,9 @@ export async function import311Stream(stream: ReadableStream<Uint8Array>, option
       }
     }
     take(decoder.decode());
+  } catch (e) {
+    await reader.cancel().catch(() => undefined);
+    throw e;
   } finally {
     reader.releaseLock();
   }

@@ -1,5 +1,6 @@
-// Imported 311 files in IndexedDB (idb-keyval): versioned, validated on read, never throwing.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+// Imported 311 files in IndexedDB (idb-keyval): versioned, validated on read, never throwing. Read and written in the
+// import worker (a year of imports is tens of thousands of records: too many to copy on the page's main thread).
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import { NEEDLE_STATUSES, type NeedleRecord } from '../domain/needle-request';
 import type { NeedleImport } from '../ui/needles-api';
@@ -49,7 +50,13 @@ export async function loadNeedleImports(): Promise<LoadedNeedleImports> {
   return { imports, warning: bad.length > 0 ? `Saved 311 import${bad.length > 1 ? 's' : ''} ${bad.join(', ')} could not be read and ${bad.length > 1 ? 'were' : 'was'} left out.` : null };
 }
 
-/** Saves the imports (all of them, replacing what was saved). */
+/** Saves the imports (all of them, replacing what was saved); none left removes the entry. */
 export async function saveNeedleImports(imports: readonly NeedleImport[]): Promise<void> {
-  await set(NEEDLE_IMPORTS_KEY, { version: NEEDLE_IMPORTS_VERSION, imports }, importStore());
+  if (imports.length === 0) await del(NEEDLE_IMPORTS_KEY, importStore());
+  else await set(NEEDLE_IMPORTS_KEY, { version: NEEDLE_IMPORTS_VERSION, imports }, importStore());
+}
+
+/** Whether anything is saved (readable or not), without reading it: the page asks this before starting the worker. */
+export async function hasSavedNeedleImports(): Promise<boolean> {
+  return (await keys(importStore())).includes(NEEDLE_IMPORTS_KEY);
 }

@@ -129,34 +129,116 @@ export function decodeNeedleColumns(json: unknown): NeedleTable {
   return tableFromColumns(v);
 }
 
+/**
+ * A NeedleTable's columns as plain data: typed arrays for the numbers and lookup indexes, string arrays for the rest.
+ * What a worker builds (the merged imports) and hands to the page, its typed arrays transferred, not copied.
+ */
+export type PackedNeedleColumns = {
+  count: number;
+  datasets: string[];
+  neighborhoods: string[];
+  streets: string[];
+  closureReasons: string[];
+  sources: string[];
+  wards: string[];
+  id: string[];
+  /** '' when unknown. */
+  zip: string[];
+  /** '' when unknown. */
+  caseId: string[];
+  lng: Float64Array;
+  lat: Float64Array;
+  openedDay: Int32Array;
+  closedDay: Int32Array;
+  openedMinute: Int16Array;
+  status: Uint8Array;
+  neighborhood: Int32Array;
+  street: Int32Array;
+  closureReason: Int32Array;
+  dataset: Int32Array;
+  source: Int32Array;
+  ward: Int32Array;
+};
+
+/** The typed arrays of packed columns (to transfer them to another thread). */
+export function packedBuffers(p: PackedNeedleColumns): ArrayBuffer[] {
+  const arrays = [p.lng, p.lat, p.openedDay, p.closedDay, p.openedMinute, p.status, p.neighborhood, p.street, p.closureReason, p.dataset, p.source, p.ward];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** The columns each table was made from (so a table can be handed to a worker without reading it row by row). */
+const packedOf = new WeakMap<NeedleTable, PackedNeedleColumns>();
+
+function packColumns(v: NeedleColumns): PackedNeedleColumns {
+  const c = v.columns;
+  return {
+    count: v.count,
+    datasets: v.datasets,
+    neighborhoods: v.neighborhoods,
+    streets: v.streets,
+    closureReasons: v.closureReasons,
+    sources: v.sources,
+    wards: v.wards,
+    id: c.id,
+    zip: c.zip,
+    caseId: c.caseId,
+    lng: Float64Array.from(c.lng),
+    lat: Float64Array.from(c.lat),
+    openedDay: Int32Array.from(c.openedDay),
+    closedDay: Int32Array.from(c.closedDay),
+    openedMinute: Int16Array.from(c.openedMinute),
+    status: Uint8Array.from(c.status),
+    neighborhood: Int32Array.from(c.neighborhood),
+    street: Int32Array.from(c.street),
+    closureReason: Int32Array.from(c.closureReason),
+    dataset: Int32Array.from(c.dataset),
+    source: Int32Array.from(c.source),
+    ward: Int32Array.from(c.ward),
+  };
+}
+
 /** The table over columns already known to be well formed (validated, or just encoded from valid requests). */
 function tableFromColumns(v: NeedleColumns): NeedleTable {
-  const c = v.columns;
-  const openedDay = Int32Array.from(c.openedDay);
+  return needleTableFromPacked(packColumns(v));
+}
+
+/** ISO dates of day numbers, made once each: the detail panel and the tools call get() for many rows of few days. */
+const isoDates = new Map<number, string>();
+function isoDateOf(day: number): string {
+  let s = isoDates.get(day);
+  if (s === undefined) {
+    s = isoDateFromDay(day);
+    if (isoDates.size < 100_000) isoDates.set(day, s);
+  }
+  return s;
+}
+
+/**
+ * The table over packed columns (built by packNeedleTable or a worker from well-formed requests). Uses the typed
+ * arrays as they are (no copy). Not validated: the columns must be of one length and their indexes in range.
+ */
+export function needleTableFromPacked(p: PackedNeedleColumns): NeedleTable {
+  const { count, openedDay, closedDay, status, lng, lat, openedMinute } = p;
   let minDay = -1;
   let maxDay = -1;
-  for (const d of openedDay) {
+  for (let i = 0; i < count; i++) {
+    const d = openedDay[i]!;
     if (d < 0) continue;
     if (minDay < 0 || d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  const closedDay = Int32Array.from(c.closedDay);
-  const status = Uint8Array.from(c.status);
-  const lng = Float64Array.from(c.lng);
-  const lat = Float64Array.from(c.lat);
-  const openedMinute = Int16Array.from(c.openedMinute);
-  const sourceIndex = Int32Array.from(c.source);
-  const wardIndex = Int32Array.from(c.ward);
-  const sources: readonly string[] = Object.freeze(v.sources.slice());
-  const wards: readonly string[] = Object.freeze(v.wards.slice());
+  const sourceIndex = p.source;
+  const wardIndex = p.ward;
+  const sources: readonly string[] = Object.freeze(p.sources.slice());
+  const wards: readonly string[] = Object.freeze(p.wards.slice());
   const text = (table: string[], i: number | undefined) => (i === undefined || i < 0 ? null : (table[i] ?? null));
   const orNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);
 
-  const ids: readonly string[] = Object.freeze(c.id.slice());
+  const ids: readonly string[] = Object.freeze(p.id.slice());
   let rowOfId: Map<string, number> | null = null;
 
-  return {
-    count: v.count,
+  const table: NeedleTable = {
+    count,
     ids,
     indexOfId(id: string): number {
       rowOfId ??= new Map(ids.map((x, i) => [x, i]));
@@ -175,34 +257,109 @@ function tableFromColumns(v: NeedleColumns): NeedleTable {
     minDay,
     maxDay,
     get(i: number): NeedleRequest {
-      if (!Number.isInteger(i) || i < 0 || i >= v.count) throw new RangeError(`needle request ${i} out of range 0..${v.count - 1}`);
+      if (!Number.isInteger(i) || i < 0 || i >= count) throw new RangeError(`needle request ${i} out of range 0..${count - 1}`);
       const closed = closedDay[i]!;
       return {
         id: ids[i]!,
-        caseId: orNull(c.caseId[i]),
-        openedDate: isoDateFromDay(openedDay[i]!),
+        caseId: orNull(p.caseId[i]),
+        openedDate: isoDateOf(openedDay[i]!),
         openedTime: timeOfMinute(openedMinute[i]!),
-        closedDate: closed < 0 ? null : isoDateFromDay(closed),
+        closedDate: closed < 0 ? null : isoDateOf(closed),
         status: (NEEDLE_STATUSES[status[i]!] ?? 'unknown') satisfies NeedleStatus,
-        closureReason: text(v.closureReasons, c.closureReason[i]),
-        neighborhood: text(v.neighborhoods, c.neighborhood[i]),
-        street: text(v.streets, c.street[i]),
-        zip: orNull(c.zip[i]),
-        source: text(v.sources, sourceIndex[i]),
-        ward: text(v.wards, wardIndex[i]),
+        closureReason: text(p.closureReasons, p.closureReason[i]),
+        neighborhood: text(p.neighborhoods, p.neighborhood[i]),
+        street: text(p.streets, p.street[i]),
+        zip: orNull(p.zip[i]),
+        source: text(p.sources, sourceIndex[i]),
+        ward: text(p.wards, wardIndex[i]),
         coordinates: [lng[i]!, lat[i]!],
-        dataset: v.datasets[c.dataset[i]!] ?? '',
+        dataset: p.datasets[p.dataset[i]!] ?? '',
       };
     },
   };
+  packedOf.set(table, p);
+  return table;
 }
 
 /**
- * A NeedleTable of requests held in memory (e.g. imported rows merged with the published ones): encodes them as the
- * file would store them and decodes that, so the app sees them exactly as it sees the file. Ids must be unique.
+ * The packed columns of a table (the ones it was made from, shared, not copied; a table made elsewhere is read row
+ * by row). Transferring their buffers detaches them: only transfer those of a table no longer used.
+ */
+export function packNeedleTable(table: NeedleTable): PackedNeedleColumns {
+  return packedOf.get(table) ?? packRequests(Array.from({ length: table.count }, (_, i) => table.get(i)));
+}
+
+/** Packs requests (in the given order) as encodeNeedleColumns would store them; ids must be unique (RangeError). */
+function packRequests(rows: readonly NeedleRequest[]): PackedNeedleColumns {
+  const n = rows.length;
+  const datasets = lookup(rows.map((r) => r.dataset));
+  const neighborhoods = lookup(rows.map((r) => r.neighborhood));
+  const streets = lookup(rows.map((r) => r.street));
+  const closureReasons = lookup(rows.map((r) => r.closureReason));
+  const sources = lookup(rows.map((r) => r.source));
+  const wards = lookup(rows.map((r) => r.ward));
+  const p: PackedNeedleColumns = {
+    count: n,
+    datasets: datasets.table,
+    neighborhoods: neighborhoods.table,
+    streets: streets.table,
+    closureReasons: closureReasons.table,
+    sources: sources.table,
+    wards: wards.table,
+    id: new Array<string>(n),
+    zip: new Array<string>(n),
+    caseId: new Array<string>(n),
+    lng: new Float64Array(n),
+    lat: new Float64Array(n),
+    openedDay: new Int32Array(n),
+    closedDay: new Int32Array(n),
+    openedMinute: new Int16Array(n),
+    status: new Uint8Array(n),
+    neighborhood: new Int32Array(n),
+    street: new Int32Array(n),
+    closureReason: new Int32Array(n),
+    dataset: new Int32Array(n),
+    source: new Int32Array(n),
+    ward: new Int32Array(n),
+  };
+  const seen = new Set<string>();
+  /** Day numbers of the dates seen (a year of requests has a few hundred distinct dates). */
+  const days = new Map<string, number>();
+  const dayOf = (date: string) => {
+    let d = days.get(date);
+    if (d === undefined) days.set(date, (d = dayFromIsoDate(date)));
+    return d;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (r.id === '' || seen.has(r.id)) throw new RangeError(`needle request id "${r.id}" is empty or not unique`);
+    seen.add(r.id);
+    p.id[i] = r.id;
+    p.zip[i] = r.zip ?? '';
+    p.caseId[i] = r.caseId ?? '';
+    p.lng[i] = roundCoordinate6(r.coordinates[0]);
+    p.lat[i] = roundCoordinate6(r.coordinates[1]);
+    p.openedDay[i] = dayOf(r.openedDate);
+    p.closedDay[i] = r.closedDate === null ? -1 : dayOf(r.closedDate);
+    p.openedMinute[i] = minuteOfDay(r.openedTime);
+    p.status[i] = NEEDLE_STATUSES.indexOf(r.status);
+    p.neighborhood[i] = neighborhoods.index(r.neighborhood);
+    p.street[i] = streets.index(r.street);
+    p.closureReason[i] = closureReasons.index(r.closureReason);
+    p.dataset[i] = datasets.index(r.dataset);
+    p.source[i] = sources.index(r.source);
+    p.ward[i] = wards.index(r.ward);
+  }
+  return p;
+}
+
+/**
+ * A NeedleTable of requests held in memory (e.g. imported rows merged with the published ones), exactly as the app
+ * would see them stored in the file and decoded (coordinates to 6 decimals, strings in lookup tables). Ids must be
+ * unique (RangeError naming a repeated one).
  */
 export function needleTableFromRequests(rows: readonly NeedleRequest[]): NeedleTable {
   // The columns are made here from typed requests, so the file's schema check (slow on a year of imports: it walks
-  // every value of every column) has nothing to find; encodeNeedleColumns already refuses repeated ids.
-  return tableFromColumns(encodeNeedleColumns(rows));
+  // every value of every column) has nothing to find.
+  return needleTableFromPacked(packRequests(rows));
 }

@@ -1,5 +1,6 @@
 // The 311 requests as the app keeps them: the published file plus the files a user imported (kept in IndexedDB). The
 // app owns the merged table (the map, Sweeps and Coverage all read it); tools add and remove imports through this.
+import type { NeedleImportReport } from '../datasets/import-311-session';
 import type { NeedleRecord } from '../domain/needle-request';
 
 /** One imported file: its records (Needle Pickup rows only, already validated) and when it was imported. */
@@ -22,6 +23,11 @@ export type NeedlesApi = {
   loaded: boolean;
   /** A problem reading or saving the imports, or null. */
   warning: string | null;
-  add: (imported: NeedleImport) => void;
+  /**
+   * Imports a 311 file in a Web Worker, which also merges and saves it (the page only swaps in the new table); its
+   * Needle requests, if any, are added. `onProgress` gets the fraction read (0..1); rejects when `signal` aborts
+   * while the file is read, or when the worker fails. Bad rows never reject: they are in the report.
+   */
+  importFile: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) => Promise<NeedleImportReport>;
   remove: (importId: string) => void;
 };

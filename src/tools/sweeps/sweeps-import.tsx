@@ -3,14 +3,14 @@
 // (downloadable), and the imported files are listed with a button to remove each again.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Import311Result } from '../../datasets/import-311';
+import type { NeedleImportReport } from '../../datasets/import-311-session';
 import { rejectedToCsv } from '../../datasets/rejected-csv';
 import type { Rejected } from '../../domain/rejection';
 import { ImportReport } from '../../ui/import-report';
 import type { NeedlesApi } from '../../ui/needles-api';
 
 type Running = { fileName: string; fraction: number; abort: AbortController };
-type Done = { fileName: string; result: Import311Result } | { fileName: string; error: string };
+type Done = { fileName: string; result: NeedleImportReport } | { fileName: string; error: string };
 
 export function SweepsImport({ needlesApi }: { needlesApi: NeedlesApi }) {
   const { t } = useTranslation();
@@ -25,13 +25,9 @@ export function SweepsImport({ needlesApi }: { needlesApi: NeedlesApi }) {
     setDone(null);
     setRunning({ fileName: file.name, fraction: 0, abort });
     try {
-      const { import311File } = await import('../../datasets/import-311-client');
-      const result = await import311File(file, (fraction) => setRunning((r) => (r && r.abort === abort ? { ...r, fraction } : r)), abort.signal);
+      // The worker adds the requests (and saves them) itself: the page only swaps in the merged table.
+      const result = await needlesApi.importFile(file, (fraction) => setRunning((r) => (r && r.abort === abort ? { ...r, fraction } : r)), abort.signal);
       if (abort.signal.aborted) return;
-      if (result.records.length > 0) {
-        const importedAt = new Date().toISOString();
-        needlesApi.add({ id: `${file.name}@${importedAt}`, name: file.name, importedAt, records: result.records });
-      }
       setDone({ fileName: file.name, result });
     } catch (e) {
       if (!abort.signal.aborted) setDone({ fileName: file.name, error: e instanceof Error ? e.message : String(e) });
@@ -114,14 +110,14 @@ export function SweepsImport({ needlesApi }: { needlesApi: NeedlesApi }) {
   );
 }
 
-function ImportSummary({ fileName, result }: { fileName: string; result: Import311Result }) {
+function ImportSummary({ fileName, result }: { fileName: string; result: NeedleImportReport }) {
   const { t } = useTranslation();
   const c = result.counts;
   const summary = result.columnsMissing?.length
     ? t('sweeps.import.missingColumns', { name: fileName, columns: result.columnsMissing.join(', ') })
     : c.needle === 0
       ? t('sweeps.import.noneFound', { name: fileName, other: c.otherTypes })
-      : t('sweeps.import.summary', { name: fileName, needle: result.records.length, other: c.otherTypes, duplicates: c.duplicatesMerged, rejected: c.rejected });
+      : t('sweeps.import.summary', { name: fileName, needle: result.added, other: c.otherTypes, duplicates: c.duplicatesMerged, rejected: c.rejected });
   const describe = (r: Rejected) => t('sweeps.import.rejectedRow', { line: r.line, field: r.field, reason: r.reason });
   return (
     <>

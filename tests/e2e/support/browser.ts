@@ -24,6 +24,8 @@ export type MainThreadProbe = {
   /** The watched element was in the page at some tick, and later gone. */
   watchedSeen: boolean;
   watchedGone: boolean;
+  /** Longest timer gap that ended after the watched element had gone (0 without `untilText`: the probe stops then). */
+  maxTimerGapAfterGoneMs: number;
   /** The five longest timer gaps over 50 ms: when each ended (ms after the start) and whether the watched element showed then. */
   longGaps: { endMs: number; gapMs: number; watched: boolean }[];
 };
@@ -375,10 +377,12 @@ export class BrowserSession {
   /**
    * Starts measuring in the page whether its main thread keeps answering: a setInterval(…, 16) probe and a
    * requestAnimationFrame loop record the longest gap between their successive callbacks. With `untilGoneTestId`,
-   * the probe stops by itself once that element has shown and then gone (the gap that saw it go is counted).
+   * the probe stops by itself once that element has shown and then gone (the gap that saw it go is counted); with
+   * `untilText` too, only once the element `untilText.testId` also holds `untilText.text` (e.g. an import's progress bar
+   * gone and the imported file listed with its count).
    */
-  async startMainThreadProbe(untilGoneTestId?: string): Promise<void> {
-    await this.page.evaluate((watch) => {
+  async startMainThreadProbe(untilGoneTestId?: string, untilText?: { testId: string; text: string }): Promise<void> {
+    await this.page.evaluate(([watch, until]) => {
       const probe: MainThreadProbeState = {
         startMs: performance.now(),
         endMs: null,
@@ -390,6 +394,7 @@ export class BrowserSession {
         frames: 0,
         watchedSeen: false,
         watchedGone: false,
+        maxTimerGapAfterGoneMs: 0,
         longGaps: [],
         timer: 0,
       };
@@ -415,7 +420,8 @@ export class BrowserSession {
         if (watched) probe.watchedSeen = true;
         else if (probe.watchedSeen) {
           probe.watchedGone = true;
-          stop();
+          probe.maxTimerGapAfterGoneMs = Math.max(probe.maxTimerGapAfterGoneMs, gapMs);
+          if (until === null || (document.querySelector(`[data-testid="${until.testId}"]`)?.textContent ?? '').includes(until.text)) stop();
         }
       }, 16);
       const frame = () => {
@@ -429,7 +435,7 @@ export class BrowserSession {
       requestAnimationFrame(frame);
       (window as unknown as { __e2eMainThreadProbe?: MainThreadProbeState }).__e2eMainThreadProbe = probe;
       (window as unknown as { __e2eMainThreadProbeStop?: () => void }).__e2eMainThreadProbeStop = stop;
-    }, untilGoneTestId ?? null);
+    }, [untilGoneTestId ?? null, untilText ?? null] as const);
   }
 
   /** Waits until a probe started with `untilGoneTestId` has seen its element go (or `timeoutMs` passes). */
@@ -456,6 +462,7 @@ export class BrowserSession {
         frames: p.frames,
         watchedSeen: p.watchedSeen,
         watchedGone: p.watchedGone,
+        maxTimerGapAfterGoneMs: p.maxTimerGapAfterGoneMs,
         longGaps: p.longGaps,
       };
     });

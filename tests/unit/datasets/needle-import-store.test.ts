@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore, del, set, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  hasSavedNeedleImports,
   loadNeedleImports,
   NEEDLE_IMPORT_DB_NAME,
   NEEDLE_IMPORT_STORE_NAME,
@@ -49,6 +50,15 @@ describe('saveNeedleImports and loadNeedleImports', () => {
   it('reads back what was saved, in order, as a versioned entry', async () => {
     await saveNeedleImports(IMPORTS);
     expect(await loadNeedleImports()).toEqual({ imports: IMPORTS, warning: null });
+  });
+
+  it('says whether anything is saved without reading it; saving no imports removes the entry', async () => {
+    expect(await hasSavedNeedleImports()).toBe(false);
+    await saveNeedleImports(IMPORTS);
+    expect(await hasSavedNeedleImports()).toBe(true);
+    await saveNeedleImports([]);
+    expect(await hasSavedNeedleImports()).toBe(false);
+    expect(await loadNeedleImports()).toEqual({ imports: [], warning: null });
   });
 
   it('replaces what was saved before (a removed import stays removed)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNeedleColumns, encodeNeedleColumns, minuteOfDay, needleTableFromRequests, timeOfMinute } from '../../../src/datasets/needle-table';
+import { decodeNeedleColumns, encodeNeedleColumns, minuteOfDay, needleTableFromPacked, needleTableFromRequests, packedBuffers, packNeedleTable, timeOfMinute } from '../../../src/datasets/needle-table';
 import { dayFromIsoDate } from '../../../src/domain/calendar-day';
 import { NEEDLE_COLUMNS_VERSION, needleColumnsSchema } from '../../../src/domain/needle-request';
 import type { NeedleRequest } from '../../../src/domain/needle-request';
@@ -188,5 +188,30 @@ describe('decodeNeedleColumns', () => {
 
   it('throws on a row index out of range', () => {
     expect(() => decodeNeedleColumns(encodeNeedleColumns(rows)).get(3)).toThrow('needle request 3 out of range 0..2');
+  });
+});
+
+describe('packNeedleTable and needleTableFromPacked', () => {
+  it('round-trips a table (what a worker sends the page), with the same rows, ids and days', () => {
+    const table = needleTableFromRequests(rows);
+    const packed = packNeedleTable(table);
+    // A table's own columns, not a copy: nothing is read row by row.
+    expect(packed.lng).toBe(table.lng);
+    const back = needleTableFromPacked(structuredClone(packed));
+    expect(back.count).toBe(table.count);
+    expect(back.ids).toEqual(table.ids);
+    expect([back.minDay, back.maxDay]).toEqual([table.minDay, table.maxDay]);
+    for (let i = 0; i < table.count; i++) expect(back.get(i)).toEqual(table.get(i));
+    expect(back.indexOfId(rows[1]!.id)).toBe(1);
+  });
+
+  it('transfers every typed array (and no buffer twice)', () => {
+    const packed = packNeedleTable(needleTableFromRequests(rows));
+    const buffers = packedBuffers(packed);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toHaveLength(12);
+    const moved = structuredClone(packed, { transfer: buffers });
+    expect(packed.lng.length).toBe(0);
+    expect(needleTableFromPacked(moved).get(0)).toEqual(needleTableFromRequests(rows).get(0));
   });
 });
