@@ -162,3 +162,33 @@ test('along the streets at 400 m: the figure matches routing every site in the t
   expect(drawn).toEqual({ 'supply-catchment': SUPPLY.length });
   expect(await session.text('coverage-map-note')).toContain('walking catchment');
 });
+
+test('all 24,100 requests of 2024-2026 (the City aggregates) as demand, and only places open 24/7: both figures match a count over the shared file', async ({ session, map }) => {
+  test.setTimeout(120_000);
+  const shared = process.env.HRM_DATA_DIR?.trim() ? process.env.HRM_DATA_DIR.trim() : join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+  // The shared source itself: cells are [lat, lng, count].
+  const source = JSON.parse(readFileSync(join(shared, 'boston', 'needle-requests-aggregates-2024-2026.json'), 'utf8')) as { heat: Record<string, [number, number, number][]> };
+  const cells = source.heat['all']!;
+  const total = cells.reduce((sum, c) => sum + c[2], 0);
+  const countWithin = (sites: LngLat[], radius: number) => cells.filter(([lat, lng]) => sites.some((s) => meters([lng, lat], s) <= radius)).reduce((sum, c) => sum + c[2], 0);
+  const sitesFile = JSON.parse(readFileSync(join(PUBLIC_DATA, 'sites.geojson'), 'utf8')) as { features: { properties: { id: string; kind: string; openingHours: string | null }; geometry: { coordinates: LngLat } }[] };
+  const supply = sitesFile.features.filter((f) => ['disposal-kiosk', 'drop-off', 'syringe-service-program'].includes(f.properties.kind));
+  const always = supply.filter((f) => f.properties.openingHours === '24/7');
+
+  await map.openMap('#tab=coverage&call=0');
+  await session.waitVisible('coverage-figure', 60_000);
+  await session.click('coverage-demand-aggregates');
+  const all = countWithin(supply.map((f) => f.geometry.coordinates), 400);
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toContain(`${all.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} requests`);
+  expect(total).toBe(24_100);
+  expect(await session.text('coverage-figure')).toContain('opened 2024-01-01 to 2026-03-31');
+  expect(await session.hash()).toContain('cdem=agg');
+
+  await session.click('coverage-hours-always');
+  expect(always.length).toBeGreaterThan(0);
+  expect(always.length).toBeLessThan(supply.length);
+  const open247 = countWithin(always.map((f) => f.geometry.coordinates), 400);
+  await expect.poll(() => session.text('coverage-figure'), { timeout: 60_000 }).toContain(`${open247.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} requests`);
+  expect(await session.text('coverage-figure')).toContain(`one of the ${always.length} disposal points`);
+  expect(await session.hash()).toContain('chrs=247');
+});

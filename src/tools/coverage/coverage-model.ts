@@ -1,7 +1,10 @@
 // What the Coverage tab computes, as pure functions: the demand (311 requests of a window), the supply (the chosen
 // disposal points), who is within reach of it (citywide and per neighbourhood), and the candidate sites for new kiosks.
 import type { NeedleTable } from '../../datasets/needle-table';
+import { aggregateDemand, type NeedleAggregates } from '../../datasets/needle-aggregates';
+import { dayFromIsoDate } from '../../domain/calendar-day';
 import { eligibilityClass } from '../../domain/site-eligibility';
+import { meetsSupplyHours, type SupplyHours } from '../../domain/supply-hours';
 import type { SiteFeature } from '../../domain/site';
 import { coverageByGroup, coveredFlags, type DemandPoint } from '../../geo/coverage';
 import { cellBounds, cellIdAt, hotspotCells } from '../../geo/hotspots';
@@ -25,10 +28,28 @@ export function demandOf(needles: NeedleTable, window: CoverageState['window']):
   return { points, fromDay, toDay };
 }
 
-/** The sites counted as supply: of the chosen kinds and, when asked, open to everyone (restricted ones left out). */
-export function supplyOf(sites: readonly SiteFeature[], state: Pick<CoverageState, 'kinds' | 'everyone'>): SiteFeature[] {
+/** All the requests of the City's aggregates as demand (each cell of about 90 m weighted by its count) and their first and last day. */
+export function aggregateDemandOf(agg: NeedleAggregates): { points: (Located & { weight: number })[]; fromDay: number; toDay: number } {
+  const [y, m] = agg.lastMonth.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    points: aggregateDemand(agg, 'all').map((p) => ({ lngLat: [p.lngLat[0], p.lngLat[1]], weight: p.weight })),
+    fromDay: dayFromIsoDate(`${agg.firstMonth}-01`),
+    toDay: dayFromIsoDate(`${agg.lastMonth}-${String(lastDay).padStart(2, '0')}`),
+  };
+}
+
+/**
+ * The sites counted as supply: of the chosen kinds, when asked open to everyone (restricted ones left out), and open
+ * at the chosen hours (judged at `now`, Boston time; unpublished hours never count as open).
+ */
+export function supplyOf(sites: readonly SiteFeature[], state: Pick<CoverageState, 'kinds' | 'everyone'> & { hours?: SupplyHours }, now: Date = new Date()): SiteFeature[] {
+  const hours = state.hours ?? { kind: 'any' };
   return sites.filter(
-    (s) => (state.kinds as readonly string[]).includes(s.properties.kind) && (!state.everyone || eligibilityClass(s.properties.eligibility) !== 'restricted'),
+    (s) =>
+      (state.kinds as readonly string[]).includes(s.properties.kind) &&
+      (!state.everyone || eligibilityClass(s.properties.eligibility) !== 'restricted') &&
+      meetsSupplyHours(s.properties.openingHours, hours, now),
   );
 }
 

@@ -31,6 +31,9 @@ import { CoverageReportView } from './coverage-report';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
 import { COVERAGE_DISTANCES, COVERAGE_RADII_METERS, COVERAGE_WALK_MINUTES, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
 import { WALK_METERS_PER_MINUTE } from '../../config/city';
+import { loadNeedleAggregates } from '../../datasets/needle-aggregates';
+import { aggregateDemandOf } from './coverage-model';
+import { SupplyHoursPicker } from './coverage-supply-hours';
 
 export type CoveragePanelExtra = { baseUrl: string; needles: NeedleTable | null; sites: readonly SiteFeature[] };
 
@@ -54,12 +57,28 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       live = false;
     };
   }, [state.demand, tracts, baseUrl]);
+  // All 24,100 requests of 2024-2026 from the City's aggregates (cells of about 90 m), loaded only when chosen.
+  const [aggregates, setAggregates] = useState<{ points: { lngLat: [number, number]; weight: number }[]; fromDay: number; toDay: number } | { error: string } | null>(null);
+  useEffect(() => {
+    if (state.demand !== 'aggregates' || aggregates) return;
+    let live = true;
+    loadNeedleAggregates(new URL(DATA_FILES.needleAggregates, baseUrl).toString()).then(
+      (agg) => live && setAggregates(aggregateDemandOf(agg)),
+      (e: unknown) => live && setAggregates({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.demand, aggregates, baseUrl]);
   const demand = useMemo(() => {
     if (state.demand === 'residents') return tracts && 'points' in tracts ? { points: tracts.points, fromDay: -1, toDay: -1 } : null;
+    if (state.demand === 'aggregates') return aggregates && 'points' in aggregates ? aggregates : null;
     return needles ? demandOf(needles, state.window) : null;
-  }, [state.demand, tracts, needles, state.window]);
+  }, [state.demand, tracts, aggregates, needles, state.window]);
   const residents = state.demand === 'residents';
-  const supply = useMemo(() => supplyOf(sites, state), [sites, state]);
+  // Opening hours are judged from when the tab opened (an hour of the week, or 24/7, does not depend on the minute).
+  const [openedAt] = useState(() => new Date());
+  const supply = useMemo(() => supplyOf(sites, state, openedAt), [sites, state, openedAt]);
   const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
   const areaOf = useMemo(() => {
     const areaAt = place?.areaAt;
@@ -218,18 +237,26 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
       <fieldset className="sweeps-inline">
         <legend>{t('coverage.demand')}</legend>
         <label>
-          <input type="radio" name="coverage-demand" data-testid="coverage-demand-requests" checked={!residents} onChange={() => set({ demand: 'requests' })} /> {t('coverage.demandRequests')}
+          <input type="radio" name="coverage-demand" data-testid="coverage-demand-requests" checked={state.demand === 'requests'} onChange={() => set({ demand: 'requests' })} /> {t('coverage.demandRequests')}
+        </label>
+        <label>
+          <input type="radio" name="coverage-demand" data-testid="coverage-demand-aggregates" checked={state.demand === 'aggregates'} onChange={() => set({ demand: 'aggregates' })} /> {t('coverage.demandAggregates')}
         </label>
         <label>
           <input type="radio" name="coverage-demand" data-testid="coverage-demand-residents" checked={residents} onChange={() => set({ demand: 'residents' })} /> {t('coverage.demandResidents', { label: TRACT_POPULATION_LABEL })}
         </label>
       </fieldset>
+      {aggregates && 'error' in aggregates && state.demand === 'aggregates' && (
+        <p role="alert" className="sweeps-error">
+          {t('coverage.aggregatesFailed', { error: aggregates.error })}
+        </p>
+      )}
       {tracts && 'error' in tracts && residents && (
         <p role="alert" className="sweeps-error">
           {t('coverage.tractsFailed', { error: tracts.error })}
         </p>
       )}
-      <fieldset className="sweeps-inline" disabled={residents}>
+      <fieldset className="sweeps-inline" disabled={state.demand !== 'requests'}>
         <legend>{t('coverage.window')}</legend>
         {COVERAGE_WINDOWS.map((w) => (
           <label key={w}>
@@ -281,6 +308,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
         <label>
           <input type="checkbox" data-testid="coverage-everyone" checked={state.everyone} onChange={(e) => set({ everyone: e.target.checked })} /> {t('coverage.everyone')}
         </label>
+        <SupplyHoursPicker hours={state.hours} onChange={(hours) => set({ hours })} />
       </fieldset>
 
       {workerFailed && (
@@ -311,7 +339,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           <p className="sweeps-note" data-testid="coverage-map-note">
             {walk ? t('coverage.mapWalk', { side: CATCHMENT_SIDE_METERS }) : t('coverage.mapStraight', { m: state.radiusMeters })}
           </p>
-          <p className="sweeps-note">{t(residents ? 'coverage.assumptionsResidents' : 'coverage.assumptions', { label: TRACT_POPULATION_LABEL })}</p>
+          <p className="sweeps-note">{t(residents ? 'coverage.assumptionsResidents' : state.demand === 'aggregates' ? 'coverage.assumptionsAggregates' : 'coverage.assumptions', { label: TRACT_POPULATION_LABEL })}</p>
           <table className="sweeps-table" data-testid="coverage-table">
             <caption>{t('coverage.tableCaption', { m: state.radiusMeters })}</caption>
             <thead>

@@ -29,8 +29,14 @@ const site = (id: string, kind: string, lngLat: [number, number], eligibility: s
 
 describe('the Coverage slice in the URL', () => {
   it('round-trips and falls back part by part', () => {
-    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, walkMinutes: null, distance: 'walk', kinds: ['pharmacy', 'drop-off'], everyone: false, k: 7 };
+    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, walkMinutes: null, distance: 'walk', kinds: ['pharmacy', 'drop-off'], everyone: false, hours: { kind: 'at', weekday: 7, hour: 23 }, k: 7 };
     expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
+    for (const demand of ['requests', 'aggregates', 'residents'] as const) {
+      const d = { ...COVERAGE_INITIAL, demand, hours: { kind: 'always' as const } };
+      expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(d)), COVERAGE_INITIAL)).toEqual(d);
+    }
+    expect(coverageSlice.fromUrl(new URLSearchParams('chrs=8-10'), COVERAGE_INITIAL).hours).toEqual({ kind: 'any' });
+    expect(coverageSlice.fromUrl(new URLSearchParams('chrs=1-24'), COVERAGE_INITIAL).hours).toEqual({ kind: 'any' });
     expect(coverageSlice.toUrl(COVERAGE_INITIAL)).toEqual([]);
     expect(coverageSlice.fromUrl(new URLSearchParams('cwin=7&cr=300&ckinds=bogus&ck=99'), COVERAGE_INITIAL)).toEqual({ ...COVERAGE_INITIAL, kinds: [] });
   });
@@ -63,6 +69,20 @@ describe('demand, supply and coverage', () => {
   it('supply: the chosen kinds, and "open to everyone" leaves out the restricted places', () => {
     expect(supplyOf(sites, { kinds: ['disposal-kiosk', 'drop-off'], everyone: true }).map((s) => s.properties.id)).toEqual(['a']);
     expect(supplyOf(sites, { kinds: ['disposal-kiosk', 'drop-off'], everyone: false }).map((s) => s.properties.id)).toEqual(['a', 'b']);
+  });
+
+  it('supply by hours: 24/7 only, or open at a weekday and hour in Boston; unpublished hours never count', () => {
+    const withHours = (id: string, openingHours: string | null) => {
+      const f = site(id, 'drop-off', [-71.06, 42.35], null);
+      return { ...f, properties: { ...f.properties, openingHours } } as SiteFeature;
+    };
+    const list = [withHours('always', '24/7'), withHours('office', 'Mo-Fr 09:00-17:00'), withHours('unknown', null)];
+    const now = new Date('2026-11-26T08:44:00Z');
+    const ids = (hours: Parameters<typeof supplyOf>[1]['hours']) => supplyOf(list, { kinds: ['drop-off'], everyone: false, hours }, now).map((s) => s.properties.id);
+    expect(ids({ kind: 'any' })).toEqual(['always', 'office', 'unknown']);
+    expect(ids({ kind: 'always' })).toEqual(['always']);
+    expect(ids({ kind: 'at', weekday: 2, hour: 10 })).toEqual(['always', 'office']);
+    expect(ids({ kind: 'at', weekday: 2, hour: 23 })).toEqual(['always']);
   });
 
   it('covered counts equal a brute-force haversine loop, citywide and per area', () => {
