@@ -161,6 +161,20 @@ test('along the streets at 400 m: the figure matches routing every site in the t
   }, undefined);
   expect(drawn).toEqual({ 'supply-catchment': SUPPLY.length });
   expect(await session.text('coverage-map-note')).toContain('walking catchment');
+
+  // Two new kiosks along the streets: their running totals match routing the supply and them in the test, and the
+  // one-page report says the distance is a walk.
+  await session.fill('coverage-k', '2');
+  await session.waitVisible('coverage-proposal', 120_000);
+  await expect.poll(() => session.count('coverage-proposed-site'), { timeout: 120_000 }).toBe(2);
+  const file = await session.download('coverage-export-sites');
+  const fc = JSON.parse(file.text) as { features: { properties: { gain: number; covered: number; distance: string }; geometry: { coordinates: LngLat } }[] };
+  expect(fc.features[0]!.properties.distance).toMatch(/walk/i);
+  const proposed = fc.features.map((f) => f.geometry.coordinates);
+  expect(fc.features[0]!.properties.covered).toBe(walkCoveredBy([...sites, proposed[0]!], 400).covered);
+  expect(fc.features[1]!.properties.covered).toBe(walkCoveredBy([...sites, ...proposed], 400).covered);
+  await session.click('coverage-report-open');
+  await expect.poll(() => session.text('coverage-report')).toContain('walking along the streets');
 });
 
 test('all 24,100 requests of 2024-2026 (the City aggregates) as demand, and only places open 24/7: both figures match a count over the shared file', async ({ session, map }) => {

@@ -47,6 +47,8 @@ export function useCoverageCandidates(grid: readonly Located[]): CandidateContro
 const where = (p: readonly [number, number]) => `${p[1].toFixed(5)}, ${p[0].toFixed(5)}`;
 
 type Props = {
+  /** The locked sites' gains as the search measured them; null: not known yet (walking, before the worker answers); absent: straight-line, worked out here. */
+  gains?: readonly number[] | null;
   control: CandidateControl;
   /** Demand, supply and reach as the proposal uses them, for the locked sites' gains. */
   demand: readonly DemandPoint[];
@@ -59,11 +61,12 @@ type Props = {
 
 type ImportOutcome = { fileName: string; kept: number; rejected: Rejected[]; geo: boolean } | { fileName: string; error: string };
 
-export function CoverageCandidates({ control, demand, supply, radiusMeters, residents, describe }: Props) {
+export function CoverageCandidates({ control, gains: given, demand, supply, radiusMeters, residents, describe }: Props) {
   const { t } = useTranslation();
   const { choice, pool, update, warning } = control;
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const gains = useMemo(() => lockedGains(demand, supply, pool.fixed, radiusMeters), [demand, supply, pool.fixed, radiusMeters]);
+  const straightGains = useMemo(() => (given === undefined ? lockedGains(demand, supply, pool.fixed, radiusMeters) : null), [given, demand, supply, pool.fixed, radiusMeters]);
+  const gains = given === undefined ? straightGains : given;
   const label = (p: { name: string | null; lngLat: [number, number] }) => p.name ?? describe?.(p.lngLat) ?? where(p.lngLat);
 
   const importFile = async (file: File) => {
@@ -168,7 +171,7 @@ export function CoverageCandidates({ control, demand, supply, radiusMeters, resi
           <ul className="sweeps-imports" data-testid="coverage-locked">
             {choice.locked.map((p, i) => (
               <li key={p.key} data-testid="coverage-locked-site">
-                {t(residents ? 'coverage.candidates.lockedGainResidents' : 'coverage.candidates.lockedGain', { name: label(p), gain: (gains[i] ?? 0).toLocaleString('en-US') })}{' '}
+                {gains ? t(residents ? 'coverage.candidates.lockedGainResidents' : 'coverage.candidates.lockedGain', { name: label(p), gain: (gains[i] ?? 0).toLocaleString('en-US') }) : label(p)}{' '}
                 <button type="button" aria-label={t('coverage.candidates.unlockNamed', { name: label(p) })} onClick={() => update((x) => releaseCandidate(x, p.key))}>
                   {t('coverage.candidates.unlock')}
                 </button>

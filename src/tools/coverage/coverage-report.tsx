@@ -134,6 +134,10 @@ export type CoverageReportViewInput = {
   describe: ((p: readonly [number, number]) => string | null) | null;
   needles: NeedleTable | null;
   distanceKind?: 'straight line' | 'walking';
+  /** Coverage with the locked and proposed sites, as the search measured it (null: none, or not known yet). */
+  after?: Coverage | null;
+  /** The locked sites' gains as the search measured them; null: not known (walking, before the worker answers); absent: straight line, worked out here. */
+  lockedGains?: readonly number[] | null;
 };
 
 /** The sites of the plan (locked, then proposed) and the report's content, worked out only when asked for. */
@@ -141,17 +145,22 @@ function useReport(input: CoverageReportViewInput, open: boolean) {
   const { state, demand, coverage, supply, control, proposal, areaOf, describe, needles } = input;
   const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
   const fixed = control.pool.fixed;
-  const gains = useMemo(() => lockedGains(demand.points, supplyPoints, fixed, state.radiusMeters), [demand.points, supplyPoints, fixed, state.radiusMeters]);
+  const given = input.lockedGains;
+  const straightGains = useMemo(() => (given === undefined ? lockedGains(demand.points, supplyPoints, fixed, state.radiusMeters) : null), [given, demand.points, supplyPoints, fixed, state.radiusMeters]);
+  const gains = given === undefined ? straightGains : given;
   const named = useMemo(() => {
     if (!proposal) return null;
     const names = new Map(control.choice.imported.map((c) => [`${c.lngLat[0].toFixed(6)},${c.lngLat[1].toFixed(6)}`, c.name]));
     return { result: proposal.result, candidates: proposal.candidates.map((c) => ({ lngLat: c.lngLat, name: names.get(`${c.lngLat[0].toFixed(6)},${c.lngLat[1].toFixed(6)}`) ?? null })) };
   }, [proposal, control.choice.imported]);
+  const givenAfter = input.after;
   const coverageAfter = useMemo(() => {
     if (!open) return null;
+    if (givenAfter) return givenAfter;
+    if (input.distanceKind === 'walking') return null;
     const added = [...fixed, ...(proposal?.result.chosen.map((c) => proposal.candidates[c.index]!) ?? [])];
     return added.length > 0 ? measureCoverage(demand.points, [...supplyPoints, ...added], state.radiusMeters, areaOf) : null;
-  }, [open, fixed, proposal, demand.points, supplyPoints, state.radiusMeters, areaOf]);
+  }, [open, givenAfter, input.distanceKind, fixed, proposal, demand.points, supplyPoints, state.radiusMeters, areaOf]);
   const residents = state.demand === 'residents';
   const lastVerified = supply.reduce((m, s) => (s.properties.lastVerified > m ? s.properties.lastVerified : m), '');
   const { t } = useTranslation();
@@ -172,7 +181,8 @@ function useReport(input: CoverageReportViewInput, open: boolean) {
     coverage,
     coverageAfter,
     supply: supplyPoints,
-    locked: control.pool.fixed.map((f, i) => ({ lngLat: f.lngLat, name: f.name, gain: gains[i] ?? 0 })),
+    // Locked sites' gains unknown yet (walking, the search still running): listed without them.
+    locked: gains ? control.pool.fixed.map((f, i) => ({ lngLat: f.lngLat, name: f.name, gain: gains[i] ?? 0 })) : [],
     proposal: named,
     describe,
     dataDates: [

@@ -147,7 +147,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const pick = useCoverageCandidates(gridCandidates);
   const candidates = pick.pool.candidates;
   const existingPoints = useMemo(() => [...supplyPoints, ...pick.pool.fixed], [supplyPoints, pick.pool.fixed]);
-  const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; candidates: { lngLat: [number, number] }[]; afterFlags: Uint8Array; catchments: (MultiPolygon | null)[] } | null>(null);
+  const [proposal, setProposal] = useState<{ key: string; result: SelectSitesResult; lockedGains: number[]; candidates: { lngLat: [number, number] }[]; afterFlags: Uint8Array; catchments: (MultiPolygon | null)[] } | null>(null);
   // The search's own settings: the candidates and locked sites too.
   const searchKey = `${key}|${pick.pool.signature}`;
   const proposalKey = `${searchKey}|${state.k}`;
@@ -159,11 +159,11 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     }
     const k = proposalKey;
     const cands = candidates;
-    proposeInWorker({ ...job, supply: existingPoints.map((p) => p.lngLat), candidates: cands.map((c) => c.lngLat), k: state.k }, onProgress('propose', k)).then(
+    proposeInWorker({ ...job, locked: pick.pool.fixed.map((p) => p.lngLat), candidates: cands.map((c) => c.lngLat), k: state.k }, onProgress('propose', k)).then(
       (r) => r && setProposal({ key: k, candidates: cands, ...r }),
       fail(k),
     );
-  }, [job, candidates, existingPoints, state.k, proposalKey, onProgress, fail]);
+  }, [job, candidates, pick.pool.fixed, state.k, proposalKey, onProgress, fail]);
   const current = proposal && proposal.key === proposalKey ? proposal : null;
 
   const parks = useNearPark(baseUrl);
@@ -181,19 +181,21 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   useEffect(() => () => stopCoverageWorker(), []);
 
   // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.
+  // Coverage with the locked and proposed sites too (the worker's flags: straight or walking alike).
+  const after = useMemo(() => (demand && current ? summarizeCoverage(demand.points, current.afterFlags, areaOf) : null), [demand, current, areaOf]);
   const scenario = useMemo((): Omit<CoverageScenario, 'name' | 'savedAt'> | null => {
     if (!demand || !coverage || (state.k > 0 && !current)) return null;
     const proposedSites = current ? current.result.chosen.map((c) => ({ lngLat: current.candidates[c.index]!.lngLat, gain: c.gain })) : [];
-    const after = proposedSites.length === 0 || !current ? coverage : walk ? summarizeCoverage(demand.points, current.afterFlags, areaOf) : measureCoverage(demand.points, [...existingPoints, ...proposedSites], state.radiusMeters, areaOf);
+    const shown = after ?? coverage;
     return {
       settings: { window: state.window, radiusMeters: state.radiusMeters, kinds: [...state.kinds], everyone: state.everyone, k: state.k },
-      total: after.total,
-      covered: after.covered,
+      total: shown.total,
+      covered: shown.covered,
       sitesCounted: supply.length,
-      byArea: after.byArea.map(({ name, total, covered }) => ({ name, total, covered })),
+      byArea: shown.byArea.map(({ name, total, covered }) => ({ name, total, covered })),
       proposed: proposedSites,
     };
-  }, [demand, coverage, current, existingPoints, state, areaOf, supply.length, walk]);
+  }, [demand, coverage, current, after, state, supply.length]);
   const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
 
   const { setOverlays } = shell;
@@ -398,7 +400,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           </table>
 
           <h3>{t('coverage.propose')}</h3>
-          <CoverageCandidates control={pick} demand={demand.points} supply={supplyPoints} radiusMeters={state.radiusMeters} residents={residents} describe={place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null} />
+          <CoverageCandidates control={pick} gains={current?.lockedGains ?? (walk ? null : undefined)} demand={demand.points} supply={supplyPoints} radiusMeters={state.radiusMeters} residents={residents} describe={place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null} />
           <label className="sweeps-row">
             {t('coverage.k')}
             <input type="number" min={0} max={MAX_K} data-testid="coverage-k" value={state.k} onChange={(e) => set({ k: Math.max(0, Math.min(MAX_K, Math.round(Number(e.target.value) || 0))) })} />
@@ -433,7 +435,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               </button>
             </div>
           )}
-          <CoverageReportView input={{ state, demand, coverage, supply, control: pick, proposal: current, areaOf, describe: place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null, needles }} />
+          <CoverageReportView input={{ state, demand, coverage, after, lockedGains: current?.lockedGains ?? (walk ? null : undefined), distanceKind: walk ? 'walking' : 'straight line', supply, control: pick, proposal: current, areaOf, describe: place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null, needles }} />
           <CoverageScenarios current={scenario} />
           {!curveAsked ? (
             <button type="button" data-testid="coverage-curve-button" onClick={() => setCurveAsked(true)}>

@@ -26,7 +26,8 @@ export type CoverageJob = {
   supply: [number, number][];
   radiusMeters: number;
 };
-export type ProposeJob = CoverageJob & { candidates: [number, number][]; k: number };
+/** `locked`: the planner's locked sites, counted as already there (after `supply`) before the search. */
+export type ProposeJob = CoverageJob & { candidates: [number, number][]; k: number; locked: [number, number][] };
 export type CurveJob = CoverageJob & { candidates: [number, number][]; maxK: number };
 
 export type CoverageProgress = { step: 'graph' | 'snapping' | 'routing' | 'catchments' | 'curve' | 'searching'; done: number; total: number };
@@ -41,6 +42,8 @@ export type MeasureResponse = {
 };
 export type ProposeResponse = {
   result: SelectSitesResult;
+  /** Demand weight each locked site newly covers, in lock order, after the supply and the locked sites before it. */
+  lockedGains: number[];
   /** Covered flags with the existing and the proposed sites. */
   afterFlags: Uint8Array;
   /** Per chosen site, in `result.chosen` order, its walking catchment (empty in straight mode). */
@@ -165,18 +168,34 @@ const jobs = {
   },
 
   /** K new sites (selectSites with restarts), the coverage with them, and (walking) their catchments. */
-  async propose(job: ProposeJob, onProgress: OnProgress): Promise<ProposeResponse> {
-    latest.propose = Math.max(latest.propose, job.id);
+  async propose(asked: ProposeJob, onProgress: OnProgress): Promise<ProposeResponse> {
+    latest.propose = Math.max(latest.propose, asked.id);
+    // The search counts the locked sites as already there; their gains are measured one by one after the supply.
+    const job: ProposeJob = { ...asked, supply: [...asked.supply, ...asked.locked] };
     const demand = demandPoints(job);
     const candidates = job.candidates.map((lngLat) => ({ lngLat }));
     const supply = job.supply.map((lngLat) => ({ lngLat }));
+    const gainsOf = (base: Uint8Array, reachOf: (site: [number, number]) => ArrayLike<number>, indices: boolean) =>
+      asked.locked.map((site) => {
+        const reach = reachOf(site);
+        let gain = 0;
+        for (let j = 0; j < reach.length; j++) {
+          const i = indices ? reach[j]! : reach[j] ? j : -1;
+          if (i < 0 || base[i]) continue;
+          base[i] = 1;
+          gain += demand[i]!.weight ?? 1;
+        }
+        return gain;
+      });
     if (job.distance === 'straight') {
+      const lockedGains = gainsOf(coveredFlags(demand, asked.supply.map((lngLat) => ({ lngLat })), job.radiusMeters), (site) => coveredFlags(demand, [{ lngLat: site }], job.radiusMeters), false);
       const result = selectSites(demand, candidates, supply, { k: job.k, radiusMeters: job.radiusMeters, ...PROPOSE_OPTIONS });
       const afterFlags = coveredFlags(demand, [...supply, ...result.chosen.map((c) => candidates[c.index]!)], job.radiusMeters);
-      return { result, afterFlags, catchments: [] };
+      return { result, lockedGains, afterFlags, catchments: [] };
     }
     const coverage = await coverageFor(job, onProgress);
     check('propose', job);
+    const lockedGains = gainsOf(coverage.coveredFlags(asked.supply.map((lngLat) => ({ lngLat })), job.radiusMeters), (site) => coverage.reachOf({ lngLat: site }, job.radiusMeters), true);
     const coverSets = await coverSetsFor(job, coverage, onProgress);
     check('propose', job);
     onProgress({ step: 'searching', done: 0, total: job.k });
@@ -187,7 +206,7 @@ const jobs = {
       for (let j = 0; j < reach.length; j++) afterFlags[reach[j]!] = 1;
     }
     const catchments = await catchmentsOf(job, coverage, result.chosen.map((c) => job.candidates[c.index]!), 'propose', onProgress);
-    return { result, afterFlags, catchments };
+    return { result, lockedGains, afterFlags, catchments };
   },
 
   /** The coverage curve for 1..maxK new sites. */
