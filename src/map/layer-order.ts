@@ -26,7 +26,7 @@ export const BASEMAP_LABEL_LAYER_IDS = [
 ] as const;
 
 /** The 311 density cells, then zone shapes over them: under the basemap labels, so street names stay readable. */
-const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'sweep-choropleth', 'sweep-cells', 'sweep-area', 'coverage-reach', 'coverage-reach-line', 'zones-fill', 'zones-line'] as const;
+const ZONE_SHAPE_LAYER_IDS = ['needle-density', 'sweep-choropleth', 'sweep-cells', 'sweep-area', 'coverage-choropleth', 'coverage-choropleth-line', 'coverage-reach', 'coverage-reach-line', 'zones-fill', 'zones-line'] as const;
 
 /** Overlays above the basemap labels: zone names, 311 points, site markers (a resident must always see the sites). */
 const OVERLAY_TOP_LAYER_IDS = [

@@ -93,6 +93,9 @@ export const PALETTE = {
 
   // Coverage: the proposed new kiosks and their reach (the zones' reddish purple, darkened for white numbers).
   coverageProposed: '#8e3b73',
+  // Coverage per neighbourhood: the share of demand within reach, in five classes of 20 % (light to dark blue, so the
+  // least covered neighbourhoods are the palest; a sequential ramp readable with colour-vision deficiencies).
+  coverageShareRamp: ['rgba(222, 235, 247, 0.8)', 'rgba(158, 202, 225, 0.8)', 'rgba(107, 174, 214, 0.8)', 'rgba(49, 130, 189, 0.8)', 'rgba(8, 81, 156, 0.8)'],
 
   // Selection highlight: a near-black ring reads on every overlay hue and on the basemap.
   selection: '#111111',

@@ -206,3 +206,36 @@ test('all 24,100 requests of 2024-2026 (the City aggregates) as demand, and only
   expect(await session.text('coverage-figure')).toContain(`one of the ${always.length} disposal points`);
   expect(await session.hash()).toContain('chrs=247');
 });
+
+test('the share covered per neighbourhood on the map: each neighbourhood is filled with the class of the share its table row gives', async ({ session, map }) => {
+  test.setTimeout(120_000);
+  // 800 m with pharmacies too, so the neighbourhoods spread over several classes.
+  await map.openMap('#tab=coverage&call=0&cr=800&ckinds=disposal-kiosk~drop-off~syringe-service-program~pharmacy&map=11.3/42.315/-71.08');
+  await session.waitVisible('coverage-figure', 60_000);
+  await expect.poll(() => session.count('coverage-table'), { timeout: 60_000 }).toBe(1);
+  await session.click('coverage-map-areas');
+  await session.waitVisible('coverage-areas-key');
+  expect(await session.hash()).toContain('cmap=areas');
+  // The table's rows: neighbourhood and share (e.g. "12.5%").
+  const cells = await session.textsIn('coverage-table', 'tbody td');
+  const rows = new Map<string, number>();
+  for (let i = 0; i < cells.length; i += 4) if (Number(cells[i + 1]!.replace(/,/g, '')) > 0) rows.set(cells[i]!, Number(cells[i + 3]!.replace('%', '')) / 100);
+  expect(rows.size).toBeGreaterThan(10);
+  const ramp = ['rgba(222, 235, 247, 0.8)', 'rgba(158, 202, 225, 0.8)', 'rgba(107, 174, 214, 0.8)', 'rgba(49, 130, 189, 0.8)', 'rgba(8, 81, 156, 0.8)'];
+  const classOf = (share: number) => Math.min(4, Math.floor(share * 5 + 1e-9));
+  await map.settle();
+  const drawn = await session.evaluate(() => {
+    const m = (window as unknown as { __hrm?: { map: MapLibreMap } }).__hrm!.map;
+    const out: Record<string, string> = {};
+    for (const f of m.queryRenderedFeatures({ layers: ['coverage-choropleth'] })) {
+      const c = (f.layer.paint as Record<string, unknown>)['fill-color'] as { r: number; g: number; b: number; a: number };
+      const k = (v: number) => Math.round(v * 255);
+      out[String(f.properties['name'])] = `rgba(${k(c.r / c.a)}, ${k(c.g / c.a)}, ${k(c.b / c.a)}, ${Math.round(c.a * 10) / 10})`;
+    }
+    return out;
+  }, undefined);
+  expect(Object.keys(drawn).sort()).toEqual([...rows.keys()].sort());
+  for (const [name, share] of rows) expect(`${name}: ${drawn[name]}`).toBe(`${name}: ${ramp[classOf(share)]}`);
+  // No reach circles or uncovered points in this view.
+  expect(await session.evaluate(() => (window as unknown as { __hrm?: { map: MapLibreMap } }).__hrm!.map.queryRenderedFeatures({ layers: ['coverage-reach'] }).length, undefined)).toBe(0);
+});

@@ -66,3 +66,38 @@ export function buildCoverageOverlay(
     ],
   };
 }
+
+export const COVERAGE_AREAS_OVERLAY_ID = 'coverage-areas';
+/** Lower bounds of the share classes of the per-neighbourhood choropleth (five classes of 20 %). */
+export const COVERAGE_SHARE_BREAKS = [0, 0.2, 0.4, 0.6, 0.8] as const;
+
+/** The class (0-4) of a share covered, 0..1: the last break it reaches. */
+export function coverageShareClass(share: number): number {
+  let k = 0;
+  COVERAGE_SHARE_BREAKS.forEach((b, i) => {
+    if (share >= b) k = i;
+  });
+  return k;
+}
+
+/**
+ * Each neighbourhood filled by the share of its demand within reach (property `share`, 0..1; class colours from
+ * PALETTE.coverageShareRamp by COVERAGE_SHARE_BREAKS), outlined; neighbourhoods without demand are left out.
+ */
+export function buildCoverageAreasOverlay(areas: readonly { name: string; geometry: Geometry; share: number }[]): OverlaySpec {
+  const ramp = PALETTE.coverageShareRamp;
+  const steps: (number | string)[] = [];
+  COVERAGE_SHARE_BREAKS.slice(1).forEach((b, i) => steps.push(b, ramp[i + 1]!));
+  const data: FeatureCollection<Geometry> = {
+    type: 'FeatureCollection',
+    features: areas.map((a) => ({ type: 'Feature', properties: { id: a.name, name: a.name, share: a.share, shareClass: coverageShareClass(a.share) }, geometry: a.geometry })),
+  };
+  return {
+    id: COVERAGE_AREAS_OVERLAY_ID,
+    data,
+    layers: [
+      { id: 'coverage-choropleth', type: 'fill', source: COVERAGE_AREAS_OVERLAY_ID, paint: { 'fill-color': ['step', ['get', 'share'], ramp[0]!, ...steps] as never } },
+      { id: 'coverage-choropleth-line', type: 'line', source: COVERAGE_AREAS_OVERLAY_ID, paint: { 'line-color': 'rgba(8, 48, 107, 0.6)', 'line-width': 1 } },
+    ],
+  };
+}

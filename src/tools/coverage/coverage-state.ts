@@ -43,6 +43,8 @@ export type CoverageState = {
   hours: SupplyHours;
   /** How many new kiosks to propose (0: none). */
   k: number;
+  /** What the map shows: each site's reach and the demand out of reach, or the share covered per neighbourhood. */
+  mapView: 'reach' | 'areas';
 };
 
 export const COVERAGE_INITIAL: CoverageState = {
@@ -55,6 +57,7 @@ export const COVERAGE_INITIAL: CoverageState = {
   everyone: true,
   hours: { kind: 'any' },
   k: 0,
+  mapView: 'reach',
 };
 
 /** URL form of the hours: '247', or '<ISO weekday 1-7>-<hour 0-23>'. */
@@ -74,7 +77,7 @@ function isKind(v: string): v is SupplyKind {
 
 export const coverageSlice: ToolSlice<CoverageState> = {
   initial: COVERAGE_INITIAL,
-  urlKeys: ['cdem', 'cwin', 'cr', 'cmin', 'cmode', 'ckinds', 'call', 'chrs', 'ck'],
+  urlKeys: ['cdem', 'cwin', 'cr', 'cmin', 'cmode', 'ckinds', 'call', 'chrs', 'ck', 'cmap'],
   fromUrl: (p) => {
     const win = p.get('cwin');
     const r = Number(p.get('cr'));
@@ -91,6 +94,7 @@ export const coverageSlice: ToolSlice<CoverageState> = {
       kinds: kinds === null ? COVERAGE_INITIAL.kinds : [...new Set(kinds.split('~').filter(isKind))],
       everyone: p.get('call') === '0' ? false : COVERAGE_INITIAL.everyone,
       hours: hoursFromUrl(p.get('chrs')),
+      mapView: p.get('cmap') === 'areas' ? 'areas' : 'reach',
       k: k !== null && /^\d{1,2}$/.test(k) && Number(k) <= MAX_K ? Number(k) : COVERAGE_INITIAL.k,
     };
   },
@@ -107,6 +111,7 @@ export const coverageSlice: ToolSlice<CoverageState> = {
     const hours = hoursToUrl(s.hours);
     if (hours !== null) out.push(['chrs', hours]);
     if (s.k !== I.k) out.push(['ck', String(s.k)]);
+    if (s.mapView !== I.mapView) out.push(['cmap', s.mapView]);
     return out;
   },
 };

@@ -11,7 +11,8 @@ import type { CoverageCurvePoint, SelectSitesResult } from '../../geo/site-selec
 import type { MultiPolygon } from 'geojson';
 import { BarChart } from '../../ui/bar-chart';
 import { useNearPark } from '../../ui/use-near-park';
-import { buildCoverageOverlay } from '../../map/layers/coverage-layers';
+import { buildCoverageAreasOverlay, buildCoverageOverlay, COVERAGE_SHARE_BREAKS } from '../../map/layers/coverage-layers';
+import { PALETTE } from '../../map/palette';
 import { downloadFile } from '../../ui/download';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import { usePlaceFiles } from '../../ui/use-place-files';
@@ -199,12 +200,23 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   const proposed = useMemo(() => current?.result.chosen.map((c) => current.candidates[c.index]!.lngLat) ?? [], [current]);
 
   const { setOverlays } = shell;
+  const placeAreas = place?.areas;
+  // The share covered per neighbourhood, as the table gives it, on the City's outlines.
+  const areaShares = useMemo(() => {
+    if (!placeAreas || !coverage || state.mapView !== 'areas') return null;
+    const byName = new Map(coverage.byArea.map((a) => [a.name, a]));
+    return placeAreas.flatMap((a) => {
+      const row = a.kind === 'neighborhood' ? byName.get(a.name) : undefined;
+      return row && row.total > 0 ? [{ name: a.name, geometry: a.geometry, share: row.share }] : [];
+    });
+  }, [placeAreas, coverage, state.mapView]);
   useEffect(() => {
     if (!demand || !coverage) return setOverlays([]);
+    if (state.mapView === 'areas') return setOverlays(areaShares ? [buildCoverageAreasOverlay(areaShares)] : []);
     const uncovered = demand.points.filter((_, i) => !coverage.flags[i]).map((d) => d.lngLat);
     const catchments = currentWalk ? { supply: currentWalk.catchments, proposed: current?.catchments ?? [] } : undefined;
     setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters, catchments)]);
-  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters, currentWalk, current]);
+  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters, currentWalk, current, state.mapView, areaShares]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
 
   const set = (patch: Partial<CoverageState>) => update((s) => ({ ...s, ...patch }));
@@ -338,9 +350,31 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
             {currentWalk && currentWalk.straightLine.demand > 0 && ` ${t('coverage.straightLineDemand', { n: currentWalk.straightLine.demand.toLocaleString('en-US') })}`}
             {currentWalk && currentWalk.straightLine.sites > 0 && ` ${t('coverage.straightLineSites', { count: currentWalk.straightLine.sites })}`}
           </p>
-          <p className="sweeps-note" data-testid="coverage-map-note">
-            {walk ? t('coverage.mapWalk', { side: CATCHMENT_SIDE_METERS }) : t('coverage.mapStraight', { m: state.radiusMeters })}
-          </p>
+          <fieldset className="sweeps-inline">
+            <legend>{t('coverage.mapView')}</legend>
+            {(['reach', 'areas'] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name="coverage-map-view" data-testid={`coverage-map-${v}`} checked={state.mapView === v} onChange={() => set({ mapView: v })} /> {t(`coverage.mapViews.${v}`)}
+              </label>
+            ))}
+          </fieldset>
+          {state.mapView === 'reach' ? (
+            <p className="sweeps-note" data-testid="coverage-map-note">
+              {walk ? t('coverage.mapWalk', { side: CATCHMENT_SIDE_METERS }) : t('coverage.mapStraight', { m: state.radiusMeters })}
+            </p>
+          ) : (
+            <figure className="density-key" data-testid="coverage-areas-key">
+              <figcaption>{t('coverage.areasKey', { m: state.radiusMeters })}</figcaption>
+              <ol>
+                {COVERAGE_SHARE_BREAKS.map((b, k) => (
+                  <li key={b}>
+                    <span className="density-swatch" style={{ background: PALETTE.coverageShareRamp[k] }} aria-hidden="true" />
+                    {`${Math.round(b * 100)}–${Math.round((COVERAGE_SHARE_BREAKS[k + 1] ?? 1) * 100)}%`}
+                  </li>
+                ))}
+              </ol>
+            </figure>
+          )}
           <p className="sweeps-note">{t(residents ? 'coverage.assumptionsResidents' : state.demand === 'aggregates' ? 'coverage.assumptionsAggregates' : 'coverage.assumptions', { label: TRACT_POPULATION_LABEL })}</p>
           <table className="sweeps-table" data-testid="coverage-table">
             <caption>{t('coverage.tableCaption', { m: state.radiusMeters })}</caption>

@@ -29,7 +29,7 @@ const site = (id: string, kind: string, lngLat: [number, number], eligibility: s
 
 describe('the Coverage slice in the URL', () => {
   it('round-trips and falls back part by part', () => {
-    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, walkMinutes: null, distance: 'walk', kinds: ['pharmacy', 'drop-off'], everyone: false, hours: { kind: 'at', weekday: 7, hour: 23 }, k: 7 };
+    const s: CoverageState = { demand: 'residents', window: '90', radiusMeters: 800, walkMinutes: null, distance: 'walk', kinds: ['pharmacy', 'drop-off'], everyone: false, hours: { kind: 'at', weekday: 7, hour: 23 }, k: 7, mapView: 'areas' };
     expect(coverageSlice.fromUrl(new URLSearchParams(coverageSlice.toUrl(s)), COVERAGE_INITIAL)).toEqual(s);
     for (const demand of ['requests', 'aggregates', 'residents'] as const) {
       const d = { ...COVERAGE_INITIAL, demand, hours: { kind: 'always' as const } };
