@@ -14,7 +14,7 @@ export type CoverageCatchments = { supply: readonly (MultiPolygon | null)[]; pro
 /**
  * `supply` and `proposed` are [lng, lat]; each gets a circle of `radiusMeters` (great-circle, 48 steps), or with
  * `catchments` (walking) its catchment polygon, drawn with a solid outline (part `supply-catchment` /
- * `proposed-catchment`). `uncovered` are the demand points no site reaches.
+ * `proposed-catchment`). `uncovered` are the demand points no site reaches; `locked` sites are marked "L".
  */
 export function buildCoverageOverlay(
   supply: readonly (readonly [number, number])[],
@@ -22,6 +22,7 @@ export function buildCoverageOverlay(
   uncovered: readonly (readonly [number, number])[],
   radiusMeters: number,
   catchments?: CoverageCatchments,
+  locked: readonly (readonly [number, number])[] = [],
 ): OverlaySpec {
   const reach = (p: readonly [number, number], part: 'supply' | 'proposed', n: number) => {
     const area = catchments?.[part][n - 1];
@@ -35,6 +36,8 @@ export function buildCoverageOverlay(
       ...proposed.map((p, i) => reach(p, 'proposed', i + 1)),
       ...uncovered.map((p) => ({ type: 'Feature' as const, properties: { part: 'uncovered', n: 0 }, geometry: { type: 'Point' as const, coordinates: [p[0], p[1]] } })),
       ...proposed.map((p, i) => ({ type: 'Feature' as const, properties: { part: 'proposed', n: i + 1, label: String(i + 1) }, geometry: { type: 'Point' as const, coordinates: [p[0], p[1]] } })),
+      // The planner's locked sites: marked "L" (counted before the search, so their reach is in the figures, not drawn).
+      ...locked.map((p) => ({ type: 'Feature' as const, properties: { part: 'proposed', n: 0, label: 'L' }, geometry: { type: 'Point' as const, coordinates: [p[0], p[1]] } })),
     ],
   };
   const part = (name: string) => ['==', ['get', 'part'], name] as ['==', ['get', string], string];

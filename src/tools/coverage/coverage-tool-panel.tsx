@@ -215,8 +215,8 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     if (state.mapView === 'areas') return setOverlays(areaShares ? [buildCoverageAreasOverlay(areaShares)] : []);
     const uncovered = demand.points.filter((_, i) => !coverage.flags[i]).map((d) => d.lngLat);
     const catchments = currentWalk ? { supply: currentWalk.catchments, proposed: current?.catchments ?? [] } : undefined;
-    setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters, catchments)]);
-  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters, currentWalk, current, state.mapView, areaShares]);
+    setOverlays([buildCoverageOverlay(supplyPoints.map((s) => s.lngLat), proposed, uncovered, state.radiusMeters, catchments, pick.pool.fixed.map((f) => f.lngLat))]);
+  }, [setOverlays, demand, coverage, supplyPoints, proposed, state.radiusMeters, currentWalk, current, state.mapView, areaShares, pick.pool.fixed]);
   useEffect(() => () => setOverlays([]), [setOverlays]);
 
   const set = (patch: Partial<CoverageState>) => update((s) => ({ ...s, ...patch }));

@@ -25,4 +25,10 @@ describe('buildCoverageOverlay', () => {
     expect(o.data.features[2]!.geometry).toBe(b);
     expect(o.layers.find((l) => l.id === 'coverage-reach-line')?.paint).toMatchObject({ 'line-dasharray': [1, 0] });
   });
+
+  it('marks the locked sites "L" beside the numbered proposals', () => {
+    const o = buildCoverageOverlay(supply, proposed, [], 400, undefined, [[-71.05, 42.36]]);
+    expect(o.data.features.filter((f) => f.properties?.['part'] === 'proposed').map((f) => f.properties?.['label'])).toEqual(['1', 'L']);
+    expect(o.data.features.at(-1)!.geometry).toEqual({ type: 'Point', coordinates: [-71.05, 42.36] });
+  });
 });
