@@ -20,6 +20,7 @@ import { sweepsSlice } from '../tools/sweeps/sweeps-state';
 import type { CoveragePanelExtra } from '../tools/coverage/coverage-tool-panel';
 import { coverageSlice } from '../tools/coverage/coverage-state';
 import type { AppData } from './use-app-data';
+import { addToolStrings } from './i18n/i18n';
 
 /** What the app hands to the registry so each tool's panel gets the extra props it declares. */
 export type ToolEnv = {
@@ -130,7 +131,8 @@ export const sweepsTool = defineTool({
   id: 'sweeps',
   drawsNeedles: true,
   slice: sweepsSlice,
-  Panel: lazy(() => import('../tools/sweeps/sweeps-tool-panel').then((m) => ({ default: m.SweepsToolPanel }))),
+  // Its strings load with the panel, not on the first screen.
+  Panel: lazy(() => Promise.all([import('../tools/sweeps/sweeps-tool-panel'), addToolStrings('sweeps')]).then(([m]) => ({ default: m.SweepsToolPanel }))),
   extra: (env): SweepsPanelExtra => ({
     baseUrl: env.baseUrl,
     // When the published file failed, imports still work (over an empty table).
@@ -145,7 +147,8 @@ export const coverageTool = defineTool({
   id: 'coverage',
   drawsNeedles: true,
   slice: coverageSlice,
-  Panel: lazy(() => import('../tools/coverage/coverage-tool-panel').then((m) => ({ default: m.CoverageToolPanel }))),
+  // Coverage shows the Sweeps chart's "as a table" label too.
+  Panel: lazy(() => Promise.all([import('../tools/coverage/coverage-tool-panel'), addToolStrings('coverage'), addToolStrings('sweeps')]).then(([m]) => ({ default: m.CoverageToolPanel }))),
   extra: (env): CoveragePanelExtra => ({
     baseUrl: env.baseUrl,
     needles: env.needles ?? (env.data.loaded ? NO_NEEDLES : null),
