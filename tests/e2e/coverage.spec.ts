@@ -236,6 +236,16 @@ test('the share covered per neighbourhood on the map: each neighbourhood is fill
   }, undefined);
   expect(Object.keys(drawn).sort()).toEqual([...rows.keys()].sort());
   for (const [name, share] of rows) expect(`${name}: ${drawn[name]}`).toBe(`${name}: ${ramp[classOf(share)]}`);
+  // The same table as GeoJSON on the outlines: one polygon per row, with its share.
+  const file = await session.download('coverage-export-table-geojson');
+  const fc = JSON.parse(file.text) as { features: { properties: { neighborhood: string; share: number; radiusMeters: number }; geometry: { type: string } }[] };
+  expect(fc.features.map((f) => f.properties.neighborhood).sort()).toEqual([...rows.keys()].sort());
+  for (const f of fc.features) {
+    // The table shows one decimal of a percentage (half a tenth of a point either way).
+    expect(Math.abs(f.properties.share - rows.get(f.properties.neighborhood)!)).toBeLessThanOrEqual(0.00051);
+    expect(f.properties.radiusMeters).toBe(800);
+    expect(f.geometry.type).toMatch(/Polygon$/);
+  }
   // No reach circles or uncovered points in this view.
   expect(await session.evaluate(() => (window as unknown as { __hrm?: { map: MapLibreMap } }).__hrm!.map.queryRenderedFeatures({ layers: ['coverage-reach'] }).length, undefined)).toBe(0);
 });

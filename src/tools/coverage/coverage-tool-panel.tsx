@@ -243,6 +243,18 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
     const rows = [['neighborhood', residents ? 'estimated_residents' : 'requests', 'covered', 'share'], ...coverage.byArea.map((a) => [a.name, String(a.total), String(a.covered), a.share.toFixed(4)])];
     downloadFile({ name: `coverage-${state.radiusMeters}m.csv`, content: rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n', mimeType: 'text/csv' });
   };
+  /** The same table on the City's neighbourhood outlines, for GIS. */
+  const exportTableGeoJson = () => {
+    if (!coverage || !placeAreas) return;
+    const byName = new Map(coverage.byArea.map((a) => [a.name, a]));
+    const features = placeAreas.flatMap((a) => {
+      const row = a.kind === 'neighborhood' ? byName.get(a.name) : undefined;
+      if (!row) return [];
+      const properties = { neighborhood: a.name, demand: residents ? TRACT_POPULATION_LABEL : '311 Needle Pickup requests', total: row.total, covered: row.covered, share: Number(row.share.toFixed(4)), radiusMeters: state.radiusMeters, distance: walk ? 'walking along the streets' : 'straight line (great-circle)' };
+      return [{ type: 'Feature' as const, properties, geometry: a.geometry }];
+    });
+    downloadFile({ name: `coverage-${state.radiusMeters}m.geojson`, content: JSON.stringify({ type: 'FeatureCollection', features }), mimeType: 'application/geo+json' });
+  };
 
   return (
     <section className="coverage-panel sweeps-panel" data-testid="coverage-panel" aria-labelledby="coverage-heading">
@@ -400,6 +412,9 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           {!areaOf && <p className="sweeps-note">{t('coverage.areasLoading')}</p>}
           <button type="button" onClick={exportTable} data-testid="coverage-export-table">
             {t('coverage.exportTable')}
+          </button>{' '}
+          <button type="button" onClick={exportTableGeoJson} disabled={!placeAreas} data-testid="coverage-export-table-geojson">
+            {t('coverage.exportTableGeoJson')}
           </button>
 
           {equity && !residents && (
