@@ -1,6 +1,6 @@
 // public/data/walk-graph.json: its schema, the pipeline's compact encoding, and decoding into the typed-array walking graph.
 import { z } from 'zod';
-import { buildWalkGraph } from '../geo/walk-network';
+import { buildWalkGraph, createWalkNetwork, type WalkNetwork } from '../geo/walk-network';
 import type { WalkGraph } from '../geo/walk-network';
 import { loadDecoded } from './load-data';
 
@@ -113,4 +113,22 @@ export function decodeWalkGraph(json: unknown): WalkGraph {
 /** Fetches and decodes public/data/walk-graph.json (DATA_FILES.walkGraph). Throws naming the URL and the problem. */
 export function loadWalkGraph(url: string): Promise<WalkGraph> {
   return loadDecoded(url, decodeWalkGraph);
+}
+
+/**
+ * A loader of the walking network for a Web Worker's life: it keeps the last network loaded (by URL), so each
+ * request does not parse the graph again, and forgets a failed load so the next call retries.
+ */
+export function walkNetworkCache(): (url: string) => Promise<WalkNetwork> {
+  let graph: { url: string; network: Promise<WalkNetwork> } | null = null;
+  return (url) => {
+    if (!graph || graph.url !== url) {
+      const network = loadWalkGraph(url).then(createWalkNetwork);
+      graph = { url, network };
+      network.catch(() => {
+        if (graph?.network === network) graph = null;
+      });
+    }
+    return graph.network;
+  };
 }

@@ -3,11 +3,11 @@
 // walking catchments, reporting progress; a newer request of the same kind makes an older one stop at its next pause.
 import * as Comlink from 'comlink';
 import type { MultiPolygon } from 'geojson';
-import { loadWalkGraph } from '../../datasets/walk-graph';
+import { walkNetworkCache } from '../../datasets/walk-graph';
 import { coveredFlags } from '../../geo/coverage';
 import { createNetworkCoverage, type NetworkCoverage } from '../../geo/network-coverage';
 import { coverageCurve, selectSites, type CoverageCurvePoint, type CoverSets, type SelectSitesResult } from '../../geo/site-selection';
-import { createWalkNetwork, type WalkNetwork } from '../../geo/walk-network';
+import type { WalkNetwork } from '../../geo/walk-network';
 
 type Located = { lngLat: [number, number] };
 
@@ -57,23 +57,13 @@ const STALE = 'stale coverage request';
 const PROPOSE_OPTIONS = { search: 'restarts', timeBudgetMs: 800, seed: 1 } as const;
 const CURVE_OPTIONS = { search: 'local' } as const;
 
-let graph: { url: string; network: Promise<WalkNetwork> } | null = null;
 let snapped: { key: string; network: WalkNetwork; coverage: NetworkCoverage } | null = null;
 let sets: { key: string; promise: Promise<CoverSets>; listeners: Set<OnProgress> } | null = null;
 const latest = { measure: 0, propose: 0, curve: 0 };
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function networkFor(url: string): Promise<WalkNetwork> {
-  if (!graph || graph.url !== url) {
-    const network = loadWalkGraph(url).then(createWalkNetwork);
-    graph = { url, network };
-    network.catch(() => {
-      if (graph?.network === network) graph = null;
-    });
-  }
-  return graph.network;
-}
+const networkFor = walkNetworkCache();
 
 function demandPoints(job: CoverageJob): (Located & { weight: number })[] {
   const { lng, lat, weight } = job.demand;

@@ -2,9 +2,9 @@
 // (a reorder or a new shift length routes nothing new), runs the route engine and draws the route along the streets,
 // so the tab and the map stay responsive while a long list of stops is routed.
 import * as Comlink from 'comlink';
-import { loadWalkGraph } from '../../datasets/walk-graph';
+import { walkNetworkCache } from '../../datasets/walk-graph';
 import { planSweep, reorderPlan, straightLineDistanceMatrix, walkDistanceMatrix, type DistanceMatrix, type SweepPlan, type SweepPlanInput } from '../../geo/sweep-plan';
-import { createWalkNetwork, type WalkNetwork } from '../../geo/walk-network';
+import type { WalkNetwork } from '../../geo/walk-network';
 import { routeLine } from './sweeps-planner';
 
 export type PlanRequest = {
@@ -16,19 +16,9 @@ export type PlanRequest = {
 };
 export type PlanResponse = { plan: SweepPlan; line: [number, number][]; graphFailed: string | null };
 
-let graph: { url: string; network: Promise<WalkNetwork> } | null = null;
 let matrix: { network: WalkNetwork; distances: DistanceMatrix } | null = null;
 
-async function networkFor(url: string): Promise<WalkNetwork> {
-  if (!graph || graph.url !== url) {
-    const network = loadWalkGraph(url).then(createWalkNetwork);
-    graph = { url, network };
-    network.catch(() => {
-      if (graph?.network === network) graph = null;
-    });
-  }
-  return graph.network;
-}
+const networkFor = walkNetworkCache();
 
 const api = {
   async plan(req: PlanRequest): Promise<PlanResponse> {

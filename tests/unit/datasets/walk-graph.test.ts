@@ -1,6 +1,6 @@
 // walk-graph.json: encoding and decoding round-trip, and malformed files rejected with the place of the problem.
-import { describe, expect, it } from 'vitest';
-import { decodeWalkGraph, encodeWalkGraph, walkGraphFileSchema } from '../../../src/datasets/walk-graph';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeWalkGraph, encodeWalkGraph, walkGraphFileSchema, walkNetworkCache } from '../../../src/datasets/walk-graph';
 import { haversineMeters } from '../../../src/geo/haversine';
 import { mulberry32 as seededRandom } from '../seeded-random';
 
@@ -60,5 +60,25 @@ describe('walk-graph.json', () => {
     expect(() => decodeWalkGraph({ ...good, chains: [[0, 1, 5]] })).toThrow(/outside 0\.\.2/);
     expect(() => decodeWalkGraph({ ...good, edgeCount: 3 })).toThrow(/edgeCount/);
     expect(() => decodeWalkGraph({ ...good, coords: good.coords.map((c, i) => (i === 0 ? c + 0.5 : c)) })).toThrow(/coords/);
+  });
+});
+
+describe('walkNetworkCache', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('loads a graph once per URL, and again after a failed load', async () => {
+    const file = JSON.parse(JSON.stringify(encodeWalkGraph([[-71.06, 42.35], [-71.05, 42.35]], [[0, 1]], 10)));
+    let fail = true;
+    const fetchMock = vi.fn(async () => (fail ? new Response('nope', { status: 500 }) : new Response(JSON.stringify(file), { status: 200 })));
+    vi.stubGlobal('fetch', fetchMock);
+    const networkFor = walkNetworkCache();
+    await expect(networkFor('http://x/walk-graph.json')).rejects.toThrow();
+    fail = false;
+    const a = await networkFor('http://x/walk-graph.json');
+    const b = await networkFor('http://x/walk-graph.json');
+    expect(a).toBe(b);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    await networkFor('http://x/other.json');
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });
