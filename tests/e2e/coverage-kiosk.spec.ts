@@ -4,21 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { readSites, type LngLat } from './support/data-files';
+import { greatCircleMeters, readSites, type LngLat } from './support/data-files';
 
 /** The shared source file itself (not the app's compacted copy): cells are [lat, lng, count]. */
 const SHARED = process.env.HRM_DATA_DIR?.trim() ? resolve(process.env.HRM_DATA_DIR.trim()) : join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 type Source = { heat: Record<string, [lat: number, lng: number, count: number][]>; yearMonthly: Record<string, number[]> };
 const SOURCE = JSON.parse(readFileSync(join(SHARED, 'boston', 'needle-requests-aggregates-2024-2026.json'), 'utf8')) as Source;
 
-/** Great-circle metres (haversine, mean Earth radius 6371.0088 km, as turf). */
-function meters(a: LngLat, b: LngLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLng = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
-}
+const meters = greatCircleMeters;
 
 /** "2025-01" shifted by `offset` months. */
 function shift(month: string, offset: number): string {

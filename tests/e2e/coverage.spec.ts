@@ -8,7 +8,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { decodeWalkGraph } from '../../src/datasets/walk-graph';
 import { createWalkNetwork, MAX_SNAP_METERS } from '../../src/geo/walk-network';
 import { expect, test } from './support/fixtures';
-import { readSites, type LngLat } from './support/data-files';
+import { greatCircleMeters, readSites, type LngLat } from './support/data-files';
 
 const PUBLIC_DATA = join(import.meta.dirname, '..', '..', 'public', 'data');
 type NeedleFile = { columns: { lng: number[]; lat: number[] } };
@@ -17,14 +17,7 @@ const REQUESTS: LngLat[] = needles.columns.lng.map((lng, i) => [lng, needles.col
 /** The kinds counted by default: kiosks, drop-off boxes and syringe service programs. */
 const SUPPLY = readSites().filter((s) => ['disposal-kiosk', 'drop-off', 'syringe-service-program'].includes(s.kind));
 
-/** Great-circle metres (haversine, mean Earth radius 6371.0088 km, as turf). */
-function meters(a: LngLat, b: LngLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLng = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
-}
+const meters = greatCircleMeters;
 const coveredBy = (sites: LngLat[], radius: number) => REQUESTS.filter((r) => sites.some((s) => meters(r, s) <= radius)).length;
 
 test('citywide coverage within 400 m matches a brute-force count; five proposed kiosks add what they say; GeoJSON export; axe', async ({ session, map, a11y }) => {

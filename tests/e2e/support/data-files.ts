@@ -102,3 +102,12 @@ export function metresBetween(a: readonly number[], b: readonly number[]): numbe
   const y = ((lat2 - lat1) * Math.PI * 6_371_000) / 180;
   return Math.hypot(x, y);
 }
+
+/** Great-circle metres (haversine, mean Earth radius 6371.0088 km, as turf). */
+export function greatCircleMeters(a: LngLat, b: LngLat): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
