@@ -1,12 +1,13 @@
 // What the Sweeps tab works on, as pure functions of its state and the 311 table: the time window, the requests that
 // pass the filters, and the requests that become sweep stops.
 import { booleanPointInPolygon } from '@turf/turf';
-import type { NeedleTable } from '../../datasets/needle-table';
+import { packNeedleTable, type NeedleTable } from '../../datasets/needle-table';
 import { isoDateFromDay, dayFromIsoDate } from '../../domain/calendar-day';
 import { NEEDLE_STATUSES } from '../../domain/needle-request';
 import type { ZoneFeature } from '../../domain/zone';
 import { customWindow, windowForPreset, type DayWindow } from '../../domain/time-window';
 import type { SweepArea, SweepsState } from './sweeps-state';
+import type { FilterOptions } from './sweeps-window';
 
 /** Length of the default window: the last 30 days of the data. */
 export const LATEST_WINDOW_DAYS = 30;
@@ -39,7 +40,10 @@ export function filterRequests(needles: NeedleTable, f: SweepFilter): Uint32Arra
   const wardIndex = f.ward === null ? -1 : needles.wards.indexOf(f.ward);
   const sourceIndex = f.source === null ? -1 : needles.sources.indexOf(f.source);
   // A ward or source the data does not have matches no row (index -1 would match the rows where it is unknown).
-  if ((f.ward !== null && wardIndex < 0) || (f.source !== null && sourceIndex < 0)) return new Uint32Array(0);
+  // The neighbourhood column's lookup indexes, not a record per row.
+  const packed = f.neighborhood === null ? null : packNeedleTable(needles);
+  const hoodIndex = packed && f.neighborhood !== null ? packed.neighborhoods.indexOf(f.neighborhood) : -1;
+  if ((f.ward !== null && wardIndex < 0) || (f.source !== null && sourceIndex < 0) || (packed && hoodIndex < 0)) return new Uint32Array(0);
   const out = new Uint32Array(needles.count);
   let n = 0;
   for (let i = 0; i < needles.count; i++) {
@@ -48,7 +52,7 @@ export function filterRequests(needles: NeedleTable, f: SweepFilter): Uint32Arra
     if (statusIndex >= 0 && needles.status[i] !== statusIndex) continue;
     if (f.ward !== null && needles.wardIndex[i] !== wardIndex) continue;
     if (f.source !== null && needles.sourceIndex[i] !== sourceIndex) continue;
-    if (f.neighborhood !== null && needles.get(i).neighborhood !== f.neighborhood) continue;
+    if (packed && packed.neighborhood[i] !== hoodIndex) continue;
     out[n++] = i;
   }
   return out.slice(0, n);
@@ -81,4 +85,28 @@ export function stopRows(needles: NeedleTable, indices: Uint32Array, area: Sweep
   const rows: number[] = [];
   for (const i of indices) if (needles.status[i] !== closed && inArea(i)) rows.push(i);
   return rows;
+}
+
+/** Row i's neighbourhood as the 311 data gives it (null when unknown), read from the column, not a record per row. */
+export function rowNeighborhoodField(needles: NeedleTable): (row: number) => string | null {
+  const { neighborhood, neighborhoods } = packNeedleTable(needles);
+  return (i) => {
+    const n = neighborhood[i]!;
+    return n < 0 ? null : (neighborhoods[n] ?? null);
+  };
+}
+
+/** The neighbourhoods (by the 311 field: those some row has), wards and sources to filter by, each sorted. */
+export function filterOptions(needles: NeedleTable | null): FilterOptions {
+  if (!needles) return { neighborhoods: [], wards: [], sources: [] };
+  // The neighbourhood column's lookup indexes, not a record per row: a year's import is tens of thousands of rows.
+  const { neighborhood, neighborhoods } = packNeedleTable(needles);
+  const used = new Uint8Array(neighborhoods.length);
+  for (let i = 0; i < needles.count; i++) {
+    const n = neighborhood[i]!;
+    if (n >= 0) used[n] = 1;
+  }
+  const hoods = neighborhoods.filter((_, n) => used[n] === 1);
+  const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
+  return { neighborhoods: sorted(hoods), wards: sorted(needles.wards), sources: sorted(needles.sources) };
 }

@@ -19,7 +19,7 @@ import { SweepsPlanForm } from './sweeps-plan-form';
 import { ZoneDraw } from '../../map/zone-draw';
 import { buildSweepAreaOverlay } from '../../map/layers/sweep-layers';
 import type * as maplibregl from 'maplibre-gl';
-import { candidateStops, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
+import { candidateCount, candidateStops, exportRows, planSetup, type PlanSetup } from './sweeps-planner';
 import { useNearPark } from '../../ui/use-near-park';
 import { planInWorker, stopSweepPlanner } from './sweep-plan-client';
 import type { SweepPlan } from '../../geo/sweep-plan';
@@ -73,11 +73,17 @@ export function SweepsPlan(props: Props) {
   const ready = (place !== null || placeError) && (parks.nearPark !== null || parks.failed);
   // The stops depend on these parts of the state only: a reorder or a new shift length re-plans without describing
   // every stop again.
-  const { removed, locked, added, hotspotStops } = state;
+  const { removed, locked, added, hotspotStops, planned } = state;
+  // Described and tested only once a plan is asked for: a new table (an import) before that costs a count, not a
+  // park test and an address per open request.
   const candidates = useMemo(() => {
-    if (!stopRows || !ready) return null;
+    if (!stopRows || !ready || !planned) return null;
     return candidateStops({ needles, describe: place?.describe ?? null, nearPark: parks.nearPark, sites, todayDay }, stopRows, hotspots, { removed, locked, added, hotspotStops });
-  }, [stopRows, ready, needles, place, parks.nearPark, sites, todayDay, hotspots, removed, locked, added, hotspotStops]);
+  }, [stopRows, ready, planned, needles, place, parks.nearPark, sites, todayDay, hotspots, removed, locked, added, hotspotStops]);
+  const stopCount = useMemo(
+    () => (stopRows && ready ? candidateCount(needles, stopRows, hotspots, { removed, added, hotspotStops }) : (stopRows?.length ?? 0)),
+    [stopRows, ready, needles, hotspots, removed, added, hotspotStops],
+  );
 
   // Plans in the worker whenever a plan is asked for and its input changes; an answer to an older input is dropped.
   const walkGraphUrl = placeError ? null : new URL(DATA_FILES.walkGraph, baseUrl).toString();
@@ -217,7 +223,7 @@ export function SweepsPlan(props: Props) {
       <h3 id="sweeps-plan-heading" className="no-print">
         {t('sweeps.plan.heading')}
       </h3>
-      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} drawArea={drawArea} drawing={drawing} stopCount={candidates?.length ?? stopRows?.length ?? 0} />
+      <SweepsPlanForm state={state} update={update} sites={sites} zones={zones} viewBbox={viewBbox} picking={picking} setPicking={setPicking} drawArea={drawArea} drawing={drawing} stopCount={stopCount} />
       {stopRows === null && <p role="alert">{t('sweeps.plan.zoneGone')}</p>}
       <button type="button" className="primary no-print" data-testid="sweeps-plan-button" disabled={!ready} onClick={() => update((s) => ({ ...s, planned: true }))}>
         {ready ? t('sweeps.plan.run') : t('sweeps.plan.loading')}

@@ -9,6 +9,7 @@ import type { HotspotCell } from '../../geo/hotspots';
 import { DRIVING_METERS_PER_MINUTE, sweepPriority, WALKING_METERS_PER_MINUTE, type LeftOutStop, type SweepPlan, type SweepPlanInput, type SweepStopInput } from '../../geo/sweep-plan';
 import type { WalkNetwork } from '../../geo/walk-network';
 import { addedStopId, type SweepsState } from './sweeps-state';
+import { rowAddress, rowNearPark } from './sweeps-row-lookups';
 
 /** A stop as the list shows it. */
 export type StopInfo = SweepStopInput & {
@@ -45,6 +46,9 @@ export function candidateStops(
   const removed = new Set(state.removed);
   const locked = new Set(state.locked);
   const out: StopInfo[] = [];
+  // Each request's park test and address, once per table (a new window or filter asks again only for new rows).
+  const nearPark = env.nearPark ? rowNearPark(env.needles, env.nearPark) : null;
+  const address = env.describe ? rowAddress(env.needles, env.describe) : null;
   for (const i of rows) {
     const id = env.needles.ids[i]!;
     if (removed.has(id)) continue;
@@ -57,9 +61,9 @@ export function candidateStops(
       openedDay: env.needles.openedDay[i]!,
       openedDate: r.openedDate,
       count: null,
-      nearPark: env.nearPark?.(lngLat) ?? false,
+      nearPark: nearPark?.(i) ?? false,
       caseId: r.caseId,
-      address: env.describe?.(lngLat)?.text ?? r.street,
+      address: address?.(i) ?? r.street,
       label: r.street ?? undefined,
       locked: locked.has(id),
     });
@@ -90,6 +94,21 @@ export function candidateStops(
     });
   }
   return out;
+}
+
+/** How many stops candidateStops gives (its length), without testing or describing any of them. */
+export function candidateCount(
+  needles: Pick<NeedleTable, 'ids'>,
+  rows: readonly number[],
+  hotspots: readonly HotspotCell[],
+  state: Pick<SweepsState, 'removed' | 'added' | 'hotspotStops'>,
+): number {
+  const removed = new Set(state.removed);
+  let n = 0;
+  for (const i of rows) if (!removed.has(needles.ids[i]!)) n++;
+  for (const p of state.added) if (!removed.has(addedStopId(p))) n++;
+  for (const cell of hotspots.slice(0, state.hotspotStops)) if (!removed.has(`cell:${cell.cellId}`)) n++;
+  return n;
 }
 
 /** The start point: a site's, a picked point, or (first stop) the highest-priority candidate's. */

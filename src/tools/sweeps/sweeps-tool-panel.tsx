@@ -15,12 +15,13 @@ import type { OverlaySpec } from '../../map/overlay';
 import type { NeedlesApi } from '../../ui/needles-api';
 import type { ToolPanelProps } from '../../ui/tool-contract';
 import { SweepsCharts, type SweepsStats } from './sweeps-charts';
-import { filterRequests, stopRows, sweepWindow, windowDates } from './sweeps-data';
+import { filterOptions, filterRequests, rowNeighborhoodField, stopRows, sweepWindow, windowDates } from './sweeps-data';
+import { rowAreaName } from './sweeps-row-lookups';
 import { SweepsImport } from './sweeps-import';
 import { SweepsLegend } from './sweeps-legend';
 import { SweepsPlan } from './sweeps-plan';
 import { withPlanInput, type SweepsState } from './sweeps-state';
-import { SweepsWindow, type FilterOptions } from './sweeps-window';
+import { SweepsWindow } from './sweeps-window';
 
 /** From the app: the 311 table with imports merged in, the import API, the edited site list and the outreach zones. */
 export type SweepsPanelExtra = {
@@ -36,17 +37,6 @@ const classBreaks = (counts: number[]): number[] => choroplethBreaks(counts, 6);
 
 /** How many hotspot cells the table lists. */
 const HOTSPOT_ROWS = 10;
-
-function filterOptions(needles: NeedleTable | null): FilterOptions {
-  if (!needles) return { neighborhoods: [], wards: [], sources: [] };
-  const hoods = new Set<string>();
-  for (let i = 0; i < needles.count; i++) {
-    const n = needles.get(i).neighborhood;
-    if (n !== null) hoods.add(n);
-  }
-  const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => a.localeCompare(b));
-  return { neighborhoods: sorted(hoods), wards: sorted(needles.wards), sources: sorted(needles.sources) };
-}
 
 export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, needlesApi, sites, zones }: ToolPanelProps<SweepsState, SweepsPanelExtra>) {
   const { t } = useTranslation();
@@ -66,7 +56,7 @@ export function SweepsToolPanel({ map, state, update, shell, baseUrl, needles, n
   const byNeighborhood = useMemo(() => {
     if (!needles) return [];
     const areaAt = place?.areaAt;
-    return countByNeighborhood(indices, areaAt ? (i) => areaAt([needles.lng[i]!, needles.lat[i]!])?.name ?? null : (i) => needles.get(i).neighborhood);
+    return countByNeighborhood(indices, areaAt ? rowAreaName(needles, areaAt) : rowNeighborhoodField(needles));
   }, [needles, indices, place]);
 
   const cellMeters = state.cellMeters;

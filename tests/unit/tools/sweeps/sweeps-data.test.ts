@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { needleTableFromPacked, packNeedleTable } from '../../../../src/datasets/needle-table';
 import { dayFromIsoDate, isoDateFromDay } from '../../../../src/domain/calendar-day';
 import { NEEDLE_STATUSES } from '../../../../src/domain/needle-request';
 import type { ZoneFeature } from '../../../../src/domain/zone';
-import { areaTest, filterRequests, LATEST_WINDOW_DAYS, stopRows, sweepWindow, type SweepFilter } from '../../../../src/tools/sweeps/sweeps-data';
+import { areaTest, filterOptions, filterRequests, LATEST_WINDOW_DAYS, rowNeighborhoodField, stopRows, sweepWindow, type SweepFilter } from '../../../../src/tools/sweeps/sweeps-data';
 import { SWEEPS_INITIAL, type SweepArea } from '../../../../src/tools/sweeps/sweeps-state';
 import { mulberry32, testSeed } from '../../seeded-random';
 import { needleRecord, tableOf } from './sweeps-fixtures';
@@ -122,6 +123,39 @@ describe('filterRequests', () => {
       expect([...filterRequests(table, f)], JSON.stringify(one)).toEqual(naive(f));
       expect(naive(f)).toEqual([]);
     }
+  });
+});
+
+describe('filterOptions and rowNeighborhoodField', () => {
+  const seed = testSeed(31_102);
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const records = Array.from({ length: 200 }, () =>
+    record({ neighborhood: pick(['South End', 'Roxbury', 'Allston / Brighton', 'East Boston', null]), ward: pick(['Ward 3', 'Ward 10', null]), source: pick(['Self Service', 'Constituent Call', null]) }),
+  );
+  const table = tableOf(records);
+  const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
+
+  it("lists the neighbourhoods, wards and sources some row has, each sorted, as the rows' records give them", () => {
+    const rows = Array.from({ length: table.count }, (_, i) => table.get(i));
+    expect(filterOptions(table), `seed ${seed}`).toEqual({
+      neighborhoods: sorted(rows.flatMap((r) => (r.neighborhood === null ? [] : [r.neighborhood]))),
+      wards: sorted(rows.flatMap((r) => (r.ward === null ? [] : [r.ward]))),
+      sources: sorted(rows.flatMap((r) => (r.source === null ? [] : [r.source]))),
+    });
+    expect(filterOptions(table).neighborhoods, `seed ${seed}`).toHaveLength(4);
+    expect(filterOptions(null)).toEqual({ neighborhoods: [], wards: [], sources: [] });
+  });
+
+  it('leaves out a neighbourhood no row has any more (the lookup table of a merged import can hold it)', () => {
+    const packed = packNeedleTable(tableOf([record({ neighborhood: 'South End' }), record({ neighborhood: null })]));
+    const southEnd = needleTableFromPacked({ ...packed, neighborhoods: [...packed.neighborhoods, 'West End'] });
+    expect(filterOptions(southEnd).neighborhoods).toEqual(['South End']);
+  });
+
+  it("gives each row's neighbourhood field, null when unknown", () => {
+    const field = rowNeighborhoodField(table);
+    for (let i = 0; i < table.count; i++) expect(field(i), `seed ${seed}, row ${i}`).toBe(table.get(i).neighborhood);
   });
 });
 

@@ -6,9 +6,10 @@ import type { SiteFeature } from '../../../../src/domain/site';
 import type { HotspotCell } from '../../../../src/geo/hotspots';
 import { DRIVING_METERS_PER_MINUTE, sweepPriority, WALKING_METERS_PER_MINUTE, type SweepPlan } from '../../../../src/geo/sweep-plan';
 import { buildWalkGraph, type WalkNetwork, type WalkRoute } from '../../../../src/geo/walk-network';
-import { candidateStops, exportRows, MAX_CANDIDATES, planSetup, routeLine, startPoint, type PlannerEnv, type StopInfo } from '../../../../src/tools/sweeps/sweeps-planner';
-import { SWEEPS_INITIAL, type SweepsState } from '../../../../src/tools/sweeps/sweeps-state';
+import { candidateCount, candidateStops, exportRows, MAX_CANDIDATES, planSetup, routeLine, startPoint, type PlannerEnv, type StopInfo } from '../../../../src/tools/sweeps/sweeps-planner';
+import { addedStopId, SWEEPS_INITIAL, type SweepsState } from '../../../../src/tools/sweeps/sweeps-state';
 import { needleRecord, tableOf } from './sweeps-fixtures';
+import { mulberry32, testSeed } from '../../seeded-random';
 
 const TODAY = dayFromIsoDate('2025-04-01');
 
@@ -89,6 +90,23 @@ describe('candidateStops', () => {
     expect(cells.map((s) => s.id)).toEqual(['cell:10:20', 'cell:11:20']);
     expect(cells[0]).toMatchObject({ lngLat: [-71.06, 42.35], openedDay: TODAY, openedDate: null, count: 9, caseId: null, address: null, locked: false });
     expect(candidateStops(env, rows, hotspots, state({ hotspotStops: 20 })).filter((s) => s.kind === 'hotspot')).toHaveLength(3);
+  });
+
+  it('candidateCount is the number of stops candidateStops makes, without asking the address finder or the park test', () => {
+    const seed = testSeed(4_242);
+    const rand = mulberry32(seed);
+    let asked = 0;
+    const counting: PlannerEnv = { ...env, nearPark: () => (asked++, false), describe: () => (asked++, null) };
+    const ids = [...needles.ids, 'cell:10:20', 'cell:11:20', 'cell:12:20', addedStopId([-71.05, 42.36])];
+    for (let k = 0; k < 200; k++) {
+      const some = <T>(xs: readonly T[]) => xs.filter(() => rand() < 0.4);
+      const s = state({ removed: some(ids), locked: some(ids), added: rand() < 0.5 ? [[-71.05, 42.36]] : [], hotspotStops: Math.floor(rand() * 5) });
+      const r = some(rows);
+      expect(candidateCount(needles, r, hotspots, s), `seed ${seed}, ${JSON.stringify(s)}`).toBe(candidateStops(counting, r, hotspots, s).length);
+    }
+    asked = 0;
+    candidateCount(needles, rows, hotspots, state({ hotspotStops: 3, added: [[-71.05, 42.36]] }));
+    expect(asked).toBe(0);
   });
 
   it('asks the address finder and the park test about a hotspot cell at its centre', () => {
