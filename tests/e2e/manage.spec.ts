@@ -9,6 +9,8 @@ const SITES = (JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'sites.geojs
 const AHOPE = 'ahope-needle-exchange';
 
 test('edit hours with a live preview; the edit shows in Find, survives a reload, and reset brings the published list back', async ({ map, manage, find, a11y }) => {
+  // Three page loads (Manage, Find, a reload): about 40 s alone, more on a busy 2-core machine.
+  test.setTimeout(120_000);
   await map.openMap('#tab=manage');
   await manage.open();
   // "As of" is the newest last-verified date; the count is the whole published list.
@@ -50,6 +52,8 @@ test('edit hours with a live preview; the edit shows in Find, survives a reload,
 });
 
 test('add a site placed by a map click: drawn on the map and found by Find; retire hides it, undo brings it back', async ({ map, manage, find }) => {
+  // Three page loads (Manage, Find, a reload): about 40 s alone, more on a busy 2-core machine.
+  test.setTimeout(120_000);
   await map.openMap('#tab=manage&map=15/42.33000/-71.08000');
   await manage.open();
   const before = (await map.counts()).disposal;
