@@ -26,17 +26,24 @@ function lookup(values: (string | null)[]): { table: string[]; index: (v: string
   return { table, index: (v) => (v === null ? -1 : (at.get(v) ?? -1)) };
 }
 
+/** The lookup tables of the requests' text columns (each value's index), as the file and the packed table store them. */
+function textLookups(rows: readonly NeedleRequest[]) {
+  return {
+    datasets: lookup(rows.map((r) => r.dataset)),
+    neighborhoods: lookup(rows.map((r) => r.neighborhood)),
+    streets: lookup(rows.map((r) => r.street)),
+    closureReasons: lookup(rows.map((r) => r.closureReason)),
+    sources: lookup(rows.map((r) => r.source)),
+    wards: lookup(rows.map((r) => r.ward)),
+  };
+}
+
 /**
  * Encodes Needle requests (in the given order) into the compact columnar form of public/data/needle-requests.json.
  * Their ids must be unique (assignNeedleIds makes them so); throws a RangeError naming a repeated id.
  */
 export function encodeNeedleColumns(rows: readonly NeedleRequest[]): NeedleColumns {
-  const datasets = lookup(rows.map((r) => r.dataset));
-  const neighborhoods = lookup(rows.map((r) => r.neighborhood));
-  const streets = lookup(rows.map((r) => r.street));
-  const closureReasons = lookup(rows.map((r) => r.closureReason));
-  const sources = lookup(rows.map((r) => r.source));
-  const wards = lookup(rows.map((r) => r.ward));
+  const { datasets, neighborhoods, streets, closureReasons, sources, wards } = textLookups(rows);
   const seen = new Set<string>();
   for (const r of rows) {
     if (r.id === '' || seen.has(r.id)) throw new RangeError(`needle request id "${r.id}" is empty or not unique`);
@@ -292,12 +299,7 @@ export function packNeedleTable(table: NeedleTable): PackedNeedleColumns {
 /** Packs requests (in the given order) as encodeNeedleColumns would store them; ids must be unique (RangeError). */
 function packRequests(rows: readonly NeedleRequest[]): PackedNeedleColumns {
   const n = rows.length;
-  const datasets = lookup(rows.map((r) => r.dataset));
-  const neighborhoods = lookup(rows.map((r) => r.neighborhood));
-  const streets = lookup(rows.map((r) => r.street));
-  const closureReasons = lookup(rows.map((r) => r.closureReason));
-  const sources = lookup(rows.map((r) => r.source));
-  const wards = lookup(rows.map((r) => r.ward));
+  const { datasets, neighborhoods, streets, closureReasons, sources, wards } = textLookups(rows);
   const p: PackedNeedleColumns = {
     count: n,
     datasets: datasets.table,
