@@ -8,9 +8,8 @@ import type { LocalStoreWarning } from '../../datasets/local-store';
 import { parseCandidateSites } from '../../datasets/parse-candidate-sites';
 import { rejectedToCsv } from '../../datasets/rejected-csv';
 import type { Rejected } from '../../domain/rejection';
-import type { DemandPoint } from '../../geo/coverage';
 import { ImportReport } from '../../ui/import-report';
-import { candidatePool, excludeCandidate, lockCandidate, lockedGains, pinOf, releaseCandidate, replaceImported, type CandidatePool } from './coverage-candidates';
+import { candidatePool, excludeCandidate, lockCandidate, pinOf, releaseCandidate, replaceImported, type CandidatePool } from './coverage-candidates';
 import type { Located } from './coverage-model';
 
 const storage = (): Storage | null => {
@@ -47,13 +46,9 @@ export function useCoverageCandidates(grid: readonly Located[]): CandidateContro
 const where = (p: readonly [number, number]) => `${p[1].toFixed(5)}, ${p[0].toFixed(5)}`;
 
 type Props = {
-  /** The locked sites' gains as the search measured them; null: not known yet (walking, before the worker answers); absent: straight-line, worked out here. */
-  gains?: readonly number[] | null;
+  /** The locked sites' gains, in lock order (worked out by the Coverage panel); null: not known yet (walking, before the worker answers). */
+  gains: readonly number[] | null;
   control: CandidateControl;
-  /** Demand, supply and reach as the proposal uses them, for the locked sites' gains. */
-  demand: readonly DemandPoint[];
-  supply: readonly Located[];
-  radiusMeters: number;
   residents: boolean;
   /** A place's address or street, when known. */
   describe?: ((p: readonly [number, number]) => string | null) | null;
@@ -61,12 +56,10 @@ type Props = {
 
 type ImportOutcome = { fileName: string; kept: number; rejected: Rejected[]; geo: boolean } | { fileName: string; error: string };
 
-export function CoverageCandidates({ control, gains: given, demand, supply, radiusMeters, residents, describe }: Props) {
+export function CoverageCandidates({ control, gains, residents, describe }: Props) {
   const { t } = useTranslation();
   const { choice, pool, update, warning } = control;
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const straightGains = useMemo(() => (given === undefined ? lockedGains(demand, supply, pool.fixed, radiusMeters) : null), [given, demand, supply, pool.fixed, radiusMeters]);
-  const gains = given === undefined ? straightGains : given;
   const label = (p: { name: string | null; lngLat: [number, number] }) => p.name ?? describe?.(p.lngLat) ?? where(p.lngLat);
 
   const importFile = async (file: File) => {

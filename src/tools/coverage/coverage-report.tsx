@@ -11,7 +11,6 @@ import type { SelectSitesResult } from '../../geo/site-selection';
 import { LEGEND_SWATCHES } from '../../map/palette';
 import { downloadFile } from '../../ui/download';
 import { MiniMap } from '../../ui/mini-map';
-import { lockedGains } from './coverage-candidates';
 import type { CandidateControl } from './coverage-candidates-panel';
 import { measureCoverage, siteLngLat, type Coverage, type Located } from './coverage-model';
 import { buildCoverageReport, proposedSitesCsv, type CoverageReportData } from './coverage-report-data';
@@ -136,8 +135,8 @@ export type CoverageReportViewInput = {
   distanceKind?: 'straight line' | 'walking';
   /** Coverage with the locked and proposed sites, as the search measured it (null: none, or not known yet). */
   after?: Coverage | null;
-  /** The locked sites' gains as the search measured them; null: not known (walking, before the worker answers); absent: straight line, worked out here. */
-  lockedGains?: readonly number[] | null;
+  /** The locked sites' gains, in lock order (worked out by the Coverage panel); null: not known yet (walking, before the worker answers). */
+  lockedGains: readonly number[] | null;
 };
 
 /** The sites of the plan (locked, then proposed) and the report's content, worked out only when asked for. */
@@ -145,9 +144,7 @@ function useReport(input: CoverageReportViewInput, open: boolean) {
   const { state, demand, coverage, supply, control, proposal, areaOf, describe, needles } = input;
   const supplyPoints = useMemo(() => supply.map((s) => ({ lngLat: siteLngLat(s) })), [supply]);
   const fixed = control.pool.fixed;
-  const given = input.lockedGains;
-  const straightGains = useMemo(() => (given === undefined ? lockedGains(demand.points, supplyPoints, fixed, state.radiusMeters) : null), [given, demand.points, supplyPoints, fixed, state.radiusMeters]);
-  const gains = given === undefined ? straightGains : given;
+  const gains = input.lockedGains;
   const named = useMemo(() => {
     if (!proposal) return null;
     const names = new Map(control.choice.imported.map((c) => [`${c.lngLat[0].toFixed(6)},${c.lngLat[1].toFixed(6)}`, c.name]));

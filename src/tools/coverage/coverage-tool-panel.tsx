@@ -28,6 +28,7 @@ import { CATCHMENT_SIDE_METERS } from '../../geo/network-coverage';
 import { CoverageScenarios } from './coverage-scenarios';
 import { CoverageKioskEffect } from './coverage-kiosk-effect';
 import { CoverageCandidates, ProposedSiteActions, useCoverageCandidates } from './coverage-candidates-panel';
+import { lockedGains } from './coverage-candidates';
 import { CoverageReportView } from './coverage-report';
 import type { CoverageScenario } from '../../datasets/coverage-scenario-store';
 import { COVERAGE_DISTANCES, COVERAGE_RADII_METERS, COVERAGE_WALK_MINUTES, COVERAGE_WINDOWS, MAX_K, SUPPLY_KINDS, type CoverageState } from './coverage-state';
@@ -182,6 +183,14 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
   useEffect(() => () => stopCoverageWorker(), []);
 
   // The scenario on screen, for saving: the settings, the coverage with the proposed sites, per neighbourhood.
+  // The locked sites' gains, once for the candidate list and the report: as the search measured them; before it
+  // answers (or with no proposal), worked out here in a straight line; walking, unknown until the worker answers.
+  const fixedSites = pick.pool.fixed;
+  const straightLockedGains = useMemo(
+    () => (current || walk || !demand || fixedSites.length === 0 ? null : lockedGains(demand.points, supplyPoints, fixedSites, state.radiusMeters)),
+    [current, walk, demand, supplyPoints, fixedSites, state.radiusMeters],
+  );
+  const shownLockedGains = current?.lockedGains ?? (walk ? null : (straightLockedGains ?? []));
   // Coverage with the locked and proposed sites too (the worker's flags: straight or walking alike).
   const after = useMemo(() => (demand && current ? summarizeCoverage(demand.points, current.afterFlags, areaOf) : null), [demand, current, areaOf]);
   const scenario = useMemo((): Omit<CoverageScenario, 'name' | 'savedAt'> | null => {
@@ -449,7 +458,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
           </table>
 
           <h3>{t('coverage.propose')}</h3>
-          <CoverageCandidates control={pick} gains={current?.lockedGains ?? (walk ? null : undefined)} demand={demand.points} supply={supplyPoints} radiusMeters={state.radiusMeters} residents={residents} describe={place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null} />
+          <CoverageCandidates control={pick} gains={shownLockedGains} residents={residents} describe={place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null} />
           <label className="sweeps-row">
             {t('coverage.k')}
             <input type="number" min={0} max={MAX_K} data-testid="coverage-k" value={state.k} onChange={(e) => set({ k: Math.max(0, Math.min(MAX_K, Math.round(Number(e.target.value) || 0))) })} />
@@ -484,7 +493,7 @@ export function CoverageToolPanel({ map, state, update, shell, baseUrl, needles,
               </button>
             </div>
           )}
-          <CoverageReportView input={{ state, demand, coverage, after, lockedGains: current?.lockedGains ?? (walk ? null : undefined), distanceKind: walk ? 'walking' : 'straight line', supply, control: pick, proposal: current, areaOf, describe: place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null, needles }} />
+          <CoverageReportView input={{ state, demand, coverage, after, lockedGains: shownLockedGains, distanceKind: walk ? 'walking' : 'straight line', supply, control: pick, proposal: current, areaOf, describe: place ? (p) => place.describe([p[0], p[1]])?.text ?? null : null, needles }} />
           <CoverageScenarios current={scenario} />
           {!curveAsked ? (
             <button type="button" data-testid="coverage-curve-button" onClick={() => setCurveAsked(true)}>
